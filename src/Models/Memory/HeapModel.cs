@@ -9,9 +9,10 @@ namespace PerfModel.Memory;
 /// I iterations, R ranks faulting together, fault costs c4K/c2M, contention κ = 1 + k(R − 1) and zeroing rate z:
 /// <list type="bullet">
 /// <item>syscalls: (Q + G + S)·c_sys, under every policy.</item>
-/// <item>demand paging (Linux): faulted bytes b = θB if shrink returns memory (every regrowth faults again), else H/I;
-/// a share h = max(0, 1 − 2 MiB / (B/G)) of each growth is 2 MiB-aligned and gets a THP fault when THP is on;
-/// T = b(1−h)/4 KiB · c4K·κ + b·h/2 MiB · c2M·κ + b/z (every faulted byte is cleared on first write).</item>
+/// <item>demand paging (Linux): re-faulting bytes b = B if shrink returns memory (every regrowth faults again), else H/I;
+/// a share h = max(0, 1 − 2 MiB / (B/G)) of each growth is 2 MiB-aligned and gets a THP fault when THP is on; a 4 KiB
+/// page faults only if touched, a huge page faults and is cleared whole once any byte of it is touched:
+/// T = θb(1−h)/4 KiB · c4K·κ + b·h/2 MiB · c2M·κ + (θb(1−h) + bh)/z.</item>
 /// <item>prefault at brk (LWK): memory is allocated in growth steps inside brk(); with shrink ignored only the peak is
 /// ever allocated, b = H/I; pages = b/page; T = pages·c_page + (b/step)·zeroBytesPerStep/z (mOS clears 4 KiB per step).</item>
 /// <item>MPI shared-memory faults: n_shm·(c4K·κ + 4 KiB/z) unless premapped (McKernel --mpol-shm-premap).</item>
@@ -40,15 +41,19 @@ public static class HeapModel
         var b = os.Brk;
         if (!b.PrefaultAtBrk)
         {
-            var bytes = b.ShrinkReturnsMemory ? heap.TouchedFraction * heap.GrownBytesPerIteration : heap.PeakHeapBytes / iterations;
+            // Bytes that fault again each iteration (all of them when shrink returns memory, only the peak once otherwise).
+            var grown = b.ShrinkReturnsMemory ? heap.GrownBytesPerIteration : heap.PeakHeapBytes / iterations;
             var meanGrowth = heap.GrowthsPerIteration > 0 ? heap.GrownBytesPerIteration / heap.GrowthsPerIteration : 0;
-            var huge = PageMix.ThpEnabled(os) ? AlignedHugeShare(meanGrowth, HugePageBytes) : 0;
-            var small = bytes * (1 - huge) / b.PageBytes;
-            var large = bytes * huge / HugePageBytes;
+            var huge = b.TransparentHugePages && heap.TouchedFraction > 0 ? AlignedHugeShare(meanGrowth, HugePageBytes) : 0;
+            // A 4 KiB page faults only if touched (θ); a huge page faults and is cleared whole once any byte of it is touched.
+            var smallBytes = heap.TouchedFraction * grown * (1 - huge);
+            var hugeBytes = grown * huge;
+            var small = smallBytes / b.PageBytes;
+            var large = hugeBytes / HugePageBytes;
             var smallCost = b.PageBytes >= HugePageBytes ? k.PageFault2MSeconds : k.PageFault4KSeconds;
             faults = small + large;
             fault = (small * smallCost + large * k.PageFault2MSeconds) * kappa;
-            zero = bytes / z;
+            zero = (smallBytes + hugeBytes) / z;
         }
         else
         {

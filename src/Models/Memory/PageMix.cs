@@ -18,7 +18,7 @@ public static class PageMix
             parts.Add((Cap(os.Brk.PageBytes, heap), heap));
         else
         {
-            var huge = ThpEnabled(os) ? HeapModel.AlignedHugeShare(meanGrowthBytes, os.Pages.MappingPageBytes >= HeapModel.HugePageBytes ? HeapModel.HugePageBytes : os.Pages.MappingPageBytes) : 0;
+            var huge = os.Brk.TransparentHugePages ? HeapModel.AlignedHugeShare(meanGrowthBytes, HeapModel.HugePageBytes) : 0;
             parts.Add((HeapModel.HugePageBytes, heap * huge));
             parts.Add((os.Brk.PageBytes, heap * (1 - huge)));
         }
@@ -29,8 +29,8 @@ public static class PageMix
         return parts.Where(p => p.Item2 > 0).ToArray();
     }
 
-    /// <summary>Linux-style THP: a demand-faulting OS whose mappings use pages larger than 4 KiB.</summary>
-    public static bool ThpEnabled(OsProfile os) => !os.Pages.PrefaultMappings && os.Pages.MappingPageBytes > 4096 && os.Pages.MappingLargePageFraction > 0;
+    /// <summary>Page size the OS gives a rank's large mappings of <paramref name="mappedBytes"/> in all.</summary>
+    public static double MappingGranule(OsProfile os, double mappedBytes) => Cap(os.Pages.MappingPageBytes, mappedBytes);
 
     /// <summary>A page larger than 2 MiB (1 GiB) is used only for a region at least that large; otherwise 2 MiB.</summary>
     private static double Cap(double pageBytes, double regionBytes) =>

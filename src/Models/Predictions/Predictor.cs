@@ -11,7 +11,7 @@ namespace PerfModel.Predictions;
 /// Combines the closed-form models into a runtime and figure of merit for one (platform, OS, application, nodes).
 /// Per rank and iteration, with strong scaling dividing volume terms by N and surface terms by N^(2/3):
 /// <code>
-///   W      = compute + memory (placement) + TLB + heap (brk/faults) + syscalls (device calls, offload, sched_yield)
+///   W      = compute + memory (placement) + TLB + heap (brk/faults) + syscalls (device calls, offload queued on the OS cores, sched_yield)
 ///   comm   = Σ collectives (LogGP, log2 P rounds) + Σ halo exchanges (LogGP, node-port contention)
 ///   noise  = Σ_sync E[max over the participating cores of the detour delay over (W / #syncs + duration of that sync)]
 ///   T_iter = W + comm + noise,   runtime = iterations × T_iter
@@ -47,9 +47,9 @@ public static class Predictor
             PeakHeapBytes = app.Heap.PeakHeapBytes * volume,
         };
 
-        var placement = PlacementModel.Evaluate(platform, os.Placement, footprint, bytes, r);
         var meanGrowth = heap.GrowthsPerIteration > 0 ? heap.GrownBytesPerIteration / heap.GrowthsPerIteration : 0;
         var mix = PageMix.Of(os, app, footprint, meanGrowth);
+        var placement = PlacementModel.Evaluate(platform, os.Placement, footprint, bytes, r, PageMix.MappingGranule(os, footprint * app.MappingFraction));
         var tlb = TlbModel.Evaluate(platform, mix, app.RandomAccessFraction * bytes / TlbModel.CacheLineBytes, (1 - app.RandomAccessFraction) * bytes);
         var heapResult = HeapModel.Evaluate(platform, os, heap, app.Syscalls, app.Iterations, r, placement.EffectiveBandwidthBytesPerSecond);
 
@@ -66,7 +66,7 @@ public static class Predictor
         }
 
         var k = platform.Kernel;
-        var deviceCall = k.SyscallSeconds + (os.Syscalls.DeviceCallsOffloaded ? os.Syscalls.OffloadLatencySeconds : 0);
+        var deviceCall = k.SyscallSeconds + (os.Syscalls.DeviceCallsOffloaded ? OffloadSeconds(os.Syscalls.OffloadLatencySeconds, r, platform.OsCoresPerNode) : 0);
         var syscall = interNodeMessages * app.Syscalls.DeviceCallsPerInterNodeMessage * deviceCall
                       + app.Syscalls.SchedYieldsPerIteration * (os.Syscalls.SchedYieldIgnored ? 0 : k.SchedYieldSeconds);
 
@@ -102,6 +102,17 @@ public static class Predictor
             ["tlb"] = tlb.Regime,
         });
         return new Prediction(app.Name, os.Name, nodes, cores, ranks, runtime, fom, app.Fom.Unit, app.Fom.HigherIsBetter, breakdown, diagnostics, regimes, notes.ToImmutable());
+    }
+
+    /// <summary>
+    /// Mean time of one offloaded call when all R ranks of a node offload together (bulk-synchronous codes do) and the
+    /// node's c OS cores serve them: a batch of R requests on c servers, each taking the offload latency, makes the
+    /// average request wait for half the batch ahead of it: t = L_off · (1 + (R/c − 1)/2) for R &gt; c, else L_off.
+    /// </summary>
+    public static double OffloadSeconds(double latencySeconds, int ranksPerNode, int osCores)
+    {
+        var perServer = osCores > 0 ? (double)ranksPerNode / osCores : ranksPerNode;
+        return latencySeconds * (perServer > 1 ? 1 + (perServer - 1) / 2 : 1);
     }
 
     /// <summary>Noise delay of one iteration: the work W is split evenly between the synchronisation points; at each the

@@ -8,13 +8,17 @@ namespace PerfModel.Profiles;
 /// <param name="ZeroBytesPerGrowthStep">Bytes cleared per growth step when prefaulting (mOS brk_clear_len = 4096); ignored
 /// when pages are demand-faulted, where every page is cleared on first touch.</param>
 /// <param name="PageBytes">Page size backing the heap.</param>
+/// <param name="TransparentHugePages">For a demand-paged heap: whether the 2 MiB-aligned parts of a growth get a
+/// transparent huge page (Linux THP; P18 Sec. IV: "only when the heap boundary happens to be properly aligned and the
+/// request is large enough").</param>
 public sealed record BrkPolicy(
     double AlignmentBytes,
     double GrowthStepBytes,
     bool ShrinkReturnsMemory,
     bool PrefaultAtBrk,
     double ZeroBytesPerGrowthStep,
-    double PageBytes)
+    double PageBytes,
+    bool TransparentHugePages)
 {
     internal void Validate(ValidationScope v, string path)
     {

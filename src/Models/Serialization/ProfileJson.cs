@@ -100,16 +100,18 @@ public static class ProfileJson
         }).ToImmutableArray();
         var noise = new NoiseProfile(sources, r.Bool(no, "coScheduled", "$.noise"));
         var b = r.Object(root, "brk", "$");
-        r.OnlyKnown(b, "$.brk", "alignmentBytes", "growthStepBytes", "shrinkReturnsMemory", "prefaultAtBrk", "zeroBytesPerGrowthStep", "pageBytes");
+        r.OnlyKnown(b, "$.brk", "alignmentBytes", "growthStepBytes", "shrinkReturnsMemory", "prefaultAtBrk", "zeroBytesPerGrowthStep", "pageBytes", "transparentHugePages");
         var brk = new BrkPolicy(r.Number(b, "alignmentBytes", "$.brk"), r.Number(b, "growthStepBytes", "$.brk"), r.Bool(b, "shrinkReturnsMemory", "$.brk"),
-            r.Bool(b, "prefaultAtBrk", "$.brk"), r.Number(b, "zeroBytesPerGrowthStep", "$.brk"), r.Number(b, "pageBytes", "$.brk"));
+            r.Bool(b, "prefaultAtBrk", "$.brk"), r.Number(b, "zeroBytesPerGrowthStep", "$.brk"), r.Number(b, "pageBytes", "$.brk"),
+            r.Bool(b, "transparentHugePages", "$.brk"));
         var pg = r.Object(root, "pages", "$");
         r.OnlyKnown(pg, "$.pages", "mappingPageBytes", "mappingLargePageFraction", "staticPageBytes", "prefaultMappings");
         var pages = new PagePolicy(r.Number(pg, "mappingPageBytes", "$.pages"), r.Number(pg, "mappingLargePageFraction", "$.pages"),
             r.Number(pg, "staticPageBytes", "$.pages"), r.Bool(pg, "prefaultMappings", "$.pages"));
         var pl = r.Object(root, "placement", "$");
-        r.OnlyKnown(pl, "$.placement", "policy", "hbmUsableFraction");
-        var placement = new MemoryPlacement(r.Enum<PlacementPolicy>(pl, "policy", "$.placement"), r.Number(pl, "hbmUsableFraction", "$.placement"));
+        r.OnlyKnown(pl, "$.placement", "policy", "hbmUsableFraction", "spillPenalty");
+        var placement = new MemoryPlacement(r.Enum<PlacementPolicy>(pl, "policy", "$.placement"), r.Number(pl, "hbmUsableFraction", "$.placement"),
+            r.Number(pl, "spillPenalty", "$.placement"));
         var sc = r.Object(root, "syscalls", "$");
         r.OnlyKnown(sc, "$.syscalls", "deviceCallsOffloaded", "offloadLatencySeconds", "schedYieldIgnored", "sharedMemoryPremapped");
         var sys = new SyscallPolicy(r.Bool(sc, "deviceCallsOffloaded", "$.syscalls"), r.Number(sc, "offloadLatencySeconds", "$.syscalls"),

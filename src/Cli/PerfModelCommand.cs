@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using PerfModel.Calibration.Validation;
+using PerfModel.Predictions;
+using PerfModel.Profiles;
+using PerfModel.Reports.Tables;
+
+namespace PerfModel.Cli;
+
+/// <summary>The perfmodel command line: predict and validate.</summary>
+public static class PerfModelCommand
+{
+    public static RootCommand Create(TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var output = stdout ?? Console.Out;
+        var errors = stderr ?? Console.Error;
+        var root = new RootCommand("PerfModel: closed-form predictions of HPC application performance on Linux, IHK/McKernel and mOS " +
+                                   "(Oakforest-PACS KNL by default), 1 to 2,048 nodes and beyond.");
+        root.Subcommands.Add(Predict(output, errors));
+        root.Subcommands.Add(Validate(output, errors));
+        return root;
+    }
+
+    private sealed record CommonOptions(Option<string?> Platform, Option<string[]> OsFiles, Option<string[]> AppFiles, Option<string> Format, Option<string?> Out)
+    {
+        public static CommonOptions Add(Command c)
+        {
+            var o = new CommonOptions(
+                new Option<string?>("--platform") { Description = "Platform profile JSON to use instead of the embedded Oakforest-PACS KNL profile." },
+                new Option<string[]>("--os-file") { Description = "OS profile JSON; replaces the default OS of the same name or adds a new one. Repeatable.", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] },
+                new Option<string[]>("--app-file") { Description = "Application profile JSON; replaces the default application of the same name or adds one. Repeatable.", DefaultValueFactory = _ => [] },
+                new Option<string>("--format") { Description = "Output format: table, csv or json.", DefaultValueFactory = _ => "table" },
+                new Option<string?>("--out") { Description = "Write the output to this file (atomically) instead of standard output." });
+            o.Format.AcceptOnlyFromAmong("table", "csv", "json");
+            c.Options.Add(o.Platform);
+            c.Options.Add(o.OsFiles);
+            c.Options.Add(o.AppFiles);
+            c.Options.Add(o.Format);
+            c.Options.Add(o.Out);
+            return o;
+        }
+    }
+
+    private static Command Predict(TextWriter output, TextWriter errors)
+    {
+        var cmd = new Command("predict", "Predict runtime, figure of merit, ratio to Linux and the breakdown by mechanism " +
+                                         "(compute, memory, tlb, heap, noise, communication, syscall) for applications x OSes x node counts.");
+        var app = new Option<string?>("--app") { Description = "Comma-separated applications (default: all eight): amg2013, ccs-qcd, geofem, hpcg, lammps, lulesh2, milc, minife." };
+        var os = new Option<string?>("--os") { Description = "Comma-separated OSes (default: all): linux, mckernel, mos." };
+        var nodes = new Option<string?>("--nodes") { Description = "Node counts: a list '1,2,4' and/or ranges '1-2048' (the powers of two in the range). Default: each application's paper node counts (cubes 1..1728 for Lulesh, powers of two 1..2048 otherwise)." };
+        var heap = new Option<string?>("--heap-policy-from") { Description = "What-if: give every selected OS the brk/heap policy of this OS (e.g. --os linux --heap-policy-from mos)." };
+        var placement = new Option<string?>("--placement") { Description = "What-if: MCDRAM/DDR placement policy for every selected OS: hbm-if-fits-else-ddr, ddr-only, per-rank-split, demand-paging-fallback." };
+        placement.AcceptOnlyFromAmong("hbm-if-fits-else-ddr", "ddr-only", "per-rank-split", "demand-paging-fallback");
+        cmd.Options.Add(app);
+        cmd.Options.Add(os);
+        cmd.Options.Add(nodes);
+        cmd.Options.Add(heap);
+        cmd.Options.Add(placement);
+        var common = CommonOptions.Add(cmd);
+        cmd.SetAction(pr => Run(errors, () =>
+        {
+            var nodeList = pr.GetValue(nodes) is { } n ? NodeList.Parse(n) : null;
+            var policy = pr.GetValue(placement) is { } p ? Enum.Parse<PlacementPolicy>(p.Replace("-", ""), ignoreCase: true) : (PlacementPolicy?)null;
+            var sel = ProfileSelection.Build(pr.GetValue(common.Platform), pr.GetValue(common.OsFiles) ?? [], pr.GetValue(common.AppFiles) ?? [],
+                pr.GetValue(app), pr.GetValue(os), pr.GetValue(heap), policy);
+            var rows = Sweep.Run(sel.Set.Platform, sel.Linux, sel.Oses, sel.Apps, a => nodeList ?? (IEnumerable<int>)a.DefaultNodes);
+            var text = pr.GetValue(common.Format) switch
+            {
+                "csv" => PredictionTable.ToCsv(rows),
+                "json" => PredictionTable.ToJson(rows),
+                _ => PredictionTable.ToText(rows),
+            };
+            Emit(output, errors, text, pr.GetValue(common.Out), sel.InputFiles, $"{rows.Count} predictions");
+            foreach (var note in rows.SelectMany(r => r.Prediction.Notes).Distinct()) errors.WriteLine("note: " + note);
+        }));
+        return cmd;
+    }
+
+    private static Command Validate(TextWriter output, TextWriter errors)
+    {
+        var cmd = new Command("validate", "Print every published number of the paper (facts.md) next to the model's value and the error. " +
+                                          "Fitted parameters are marked: their rows show the fit, not a prediction.");
+        var common = CommonOptions.Add(cmd);
+        cmd.SetAction(pr => Run(errors, () =>
+        {
+            var sel = ProfileSelection.Build(pr.GetValue(common.Platform), pr.GetValue(common.OsFiles) ?? [], pr.GetValue(common.AppFiles) ?? [], null, null);
+            var results = PublishedTargets.Evaluate(sel.Set);
+            var text = pr.GetValue(common.Format) switch
+            {
+                "csv" => ValidationTable.ToCsv(results),
+                "json" => ValidationTable.ToJson(results),
+                _ => ValidationTable.ToText(results),
+            };
+            Emit(output, errors, text, pr.GetValue(common.Out), sel.InputFiles, $"{results.Count} published numbers compared");
+        }));
+        return cmd;
+    }
+
+    private static void Emit(TextWriter output, TextWriter errors, string text, string? outFile, IEnumerable<string> inputs, string what)
+    {
+        if (outFile is null)
+        {
+            output.Write(text);
+            return;
+        }
+        AtomicFile.WriteAllText(outFile, text, inputs);
+        errors.WriteLine($"wrote {what} to {outFile}");
+    }
+
+    /// <summary>Runs an action, turning expected failures into a one-paragraph message and a non-zero exit code.</summary>
+    private static int Run(TextWriter errors, Action action)
+    {
+        try
+        {
+            action();
+            return 0;
+        }
+        catch (ProfileValidationException e)
+        {
+            errors.WriteLine($"perfmodel: error: invalid profile ({e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}):");
+            foreach (var err in e.Errors) errors.WriteLine("  " + err);
+            return 1;
+        }
+        catch (Exception e) when (e is FormatException or KeyNotFoundException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            errors.WriteLine("perfmodel: error: " + e.Message);
+            return 2;
+        }
+    }
+}

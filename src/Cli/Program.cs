@@ -1,0 +1,4 @@
+using System.CommandLine;
+using PerfModel.Cli;
+
+return PerfModelCommand.Create().Parse(args).Invoke();
