@@ -1,0 +1,129 @@
+using System.Globalization;
+
+namespace PerfModel.Tests.Cli;
+
+public sealed class PredictCommandTests
+{
+    [Fact]
+    public void Csv_has_the_documented_columns_and_one_row_per_app_os_node()
+    {
+        var (code, output, _) = CliRunner.Run("predict", "--app", "minife,lulesh2", "--os", "linux,mckernel", "--nodes", "1-2048", "--format", "csv");
+        Assert.Equal(0, code);
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal("app,os,nodes,cores,ranks,runtime_s,fom,fom_unit,relative_to_linux,compute_s,memory_s,tlb_s,heap_s,noise_s,communication_s,syscall_s", lines[0]);
+        Assert.Equal(1 + 2 * 2 * 12, lines.Length);
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',');
+            Assert.Equal(16, cells.Length);
+            var runtime = double.Parse(cells[5], CultureInfo.InvariantCulture);
+            var parts = cells.Skip(9).Sum(c => double.Parse(c, CultureInfo.InvariantCulture));
+            // The breakdown sums to the runtime up to floating-point rounding of seven additions.
+            Assert.Equal(runtime, parts, runtime * 1e-12);
+            if (cells[1] == "linux") Assert.Equal("1", cells[8]);
+        }
+    }
+
+    [Fact]
+    public void Output_is_deterministic()
+    {
+        var a = CliRunner.Run("predict", "--format", "json");
+        var b = CliRunner.Run("predict", "--format", "json");
+        Assert.Equal(0, a.Code);
+        Assert.Equal(a.Out, b.Out);
+    }
+
+    [Fact]
+    public void Default_table_covers_all_apps_and_oses()
+    {
+        var (code, output, _) = CliRunner.Run("predict");
+        Assert.Equal(0, code);
+        foreach (var app in new[] { "amg2013", "ccs-qcd", "geofem", "hpcg", "lammps", "lulesh2", "milc", "minife" })
+            Assert.Contains("\n" + app + " ", output);
+        Assert.Contains(" 1728 ", output); // Lulesh's cube node counts
+    }
+
+    [Fact]
+    public void Out_writes_the_file_atomically_and_refuses_to_overwrite_an_input()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfmodel-test-");
+        try
+        {
+            var outFile = Path.Combine(dir.FullName, "sub", "pred.csv");
+            var (code, output, err) = CliRunner.Run("predict", "--app", "hpcg", "--nodes", "1,2", "--format", "csv", "--out", outFile);
+            Assert.Equal(0, code);
+            Assert.Equal("", output);
+            Assert.Contains("wrote", err);
+            Assert.StartsWith("app,os,nodes", File.ReadAllText(outFile));
+            Assert.Single(Directory.GetFiles(Path.GetDirectoryName(outFile)!)); // no temporary file left behind
+
+            var input = Path.Combine(Data.RepoPaths.DataDir, "os", "linux.json");
+            var copy = Path.Combine(dir.FullName, "linux.json");
+            File.Copy(input, copy);
+            var before = File.ReadAllText(copy);
+            var refused = CliRunner.Run("predict", "--os-file", copy, "--out", copy);
+            Assert.NotEqual(0, refused.Code);
+            Assert.Contains("inputs are never overwritten", refused.Err);
+            Assert.Equal(before, File.ReadAllText(copy));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_bad_profile_fails_with_file_path_and_rule_and_no_output()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfmodel-test-");
+        try
+        {
+            var bad = Path.Combine(dir.FullName, "mos.json");
+            var text = File.ReadAllText(Path.Combine(Data.RepoPaths.DataDir, "os", "mos.json"))
+                .Replace("\"value\": 2097152", "\"value\": 3000000");
+            File.WriteAllText(bad, text);
+            var outFile = Path.Combine(dir.FullName, "out.csv");
+            var (code, output, err) = CliRunner.Run("predict", "--os-file", bad, "--out", outFile);
+            Assert.Equal(1, code);
+            Assert.Equal("", output);
+            Assert.Contains(bad + ": $.brk.alignmentBytes: value 3E+06 must be a power of two", err);
+            Assert.False(File.Exists(outFile));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Unknown_names_list_the_known_ones()
+    {
+        var (code, _, err) = CliRunner.Run("predict", "--os", "windows");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown OS 'windows'; known: linux, mckernel, mos", err);
+    }
+
+    [Fact]
+    public void Heap_policy_what_if_gives_linux_the_lwk_heap()
+    {
+        // Linux with mOS's brk policy must lose its heap time: prefaulted 2 MiB steps, shrink ignored.
+        var plain = CliRunner.Run("predict", "--app", "lulesh2", "--os", "linux", "--nodes", "1", "--format", "csv");
+        var whatIf = CliRunner.Run("predict", "--app", "lulesh2", "--os", "linux", "--nodes", "1", "--format", "csv", "--heap-policy-from", "mos");
+        Assert.Equal(0, whatIf.Code);
+        double Heap(string csv) => double.Parse(csv.Split('\n')[1].Split(',')[12], CultureInfo.InvariantCulture);
+        Assert.Contains("linux+mos-heap", whatIf.Out);
+        Assert.True(Heap(whatIf.Out) < 0.05 * Heap(plain.Out), $"{Heap(whatIf.Out)} vs {Heap(plain.Out)}");
+    }
+
+    [Fact]
+    public void Validate_lists_every_published_target_and_marks_fits()
+    {
+        var (code, output, _) = CliRunner.Run("validate", "--format", "csv");
+        Assert.Equal(0, code);
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal("id,quantity,comparison,paper,model,unit,error_pct,status,source", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("table1-linux,", StringComparison.Ordinal) && l.Contains(",fitted,"));
+        Assert.Contains(lines, l => l.StartsWith("minife-mckernel-1024,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("median-gain,", StringComparison.Ordinal));
+    }
+}
