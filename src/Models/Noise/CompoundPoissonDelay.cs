@@ -62,11 +62,10 @@ public sealed class CompoundPoissonDelay
             var (lo, hi) = PoissonMath.Support(mean, epsilon);
             var pmf = new double[hi - lo + 1];
             for (var k = lo; k <= hi; k++) pmf[k - lo] = Math.Exp(PoissonMath.LogPmf(k, mean));
-            var mass = pmf.Sum();
-            // Lump truncated mass onto the nearest kept count (below the range onto lo, above onto hi).
-            var lowMass = LowerTailMass(lo, mean);
-            pmf[0] += lowMass;
-            pmf[^1] += Math.Max(0, 1 - mass - lowMass);
+            // Lump truncated mass onto the nearest kept count (below the range onto lo, above onto hi), each computed
+            // from its own pmf terms, not as 1 − kept mass, which would be rounding error amplified by P.
+            pmf[0] += LowerTailMass(lo, mean);
+            pmf[^1] += UpperTailMass(hi, mean);
             var nv = new List<double>(values.Count * pmf.Length);
             var np = new List<double>(values.Count * pmf.Length);
             for (var a = 0; a < values.Count; a++)
@@ -100,12 +99,24 @@ public sealed class CompoundPoissonDelay
             tail[i] = acc; // P(X > a_i)
             acc += probabilities[i];
         }
-        var e = 0.0;
+        // ∫ from 0 to the smallest atom a_0: every core is delayed at least a_0, so 1 − F^P = 1 there.
+        var e = valuesSeconds[0];
         for (var i = 1; i < n; i++)
         {
             e += (valuesSeconds[i] - valuesSeconds[i - 1]) * StableMath.OneMinusPowComplement(tail[i - 1], participants);
         }
         return e;
+    }
+
+    private static double UpperTailMass(int hi, double mean)
+    {
+        var m = 0.0;
+        for (var k = hi + 1; ; k++)
+        {
+            var t = Math.Exp(PoissonMath.LogPmf(k, mean));
+            m += t;
+            if (t <= m * 1e-17 || t == 0) return m;
+        }
     }
 
     private static double LowerTailMass(int lo, double mean)
