@@ -52,7 +52,7 @@ public sealed class CompoundPoissonDelay
         Guard.NonNegative(nameof(windowSeconds), windowSeconds);
         if (!(participants >= 1) || !double.IsFinite(participants))
             throw new ArgumentOutOfRangeException(nameof(participants), participants, $"participants={participants}, but it should be >= 1");
-        var sources = noise.Sources.IsDefault ? [] : noise.Sources.Where(s => s.RatePerSecond > 0 && s.DurationSeconds > 0).ToArray();
+        var sources = noise.Sources.IsDefault ? [] : noise.Sources.Where(s => s.RatePerSecond > 0 && s.Duration.MeanSeconds > 0).ToArray();
         var epsilon = 1e-18 / participants;
         var values = new List<double> { 0.0 };
         var probs = new List<double> { 1.0 };
@@ -73,7 +73,7 @@ public sealed class CompoundPoissonDelay
                 {
                     var p = probs[a] * pmf[k - lo];
                     if (p == 0) continue;
-                    nv.Add(values[a] + k * s.DurationSeconds);
+                    nv.Add(values[a] + k * ((FixedDuration)s.Duration).Seconds);
                     np.Add(p);
                 }
             (values, probs) = Merge(nv, np);

@@ -121,7 +121,7 @@ public static class Predictor
     private static double NoisePerIteration(NoiseProfile noise, AppProfile app, ImmutableArray<CollectiveCall> collectives,
         LogGpCommunication net, double work, double haloSeconds, int ranks, long cores)
     {
-        if (noise.Sources.IsDefaultOrEmpty || noise.Sources.All(s => s.RatePerSecond == 0 || s.DurationSeconds == 0)) return 0;
+        if (noise.Sources.IsDefaultOrEmpty || noise.Sources.All(s => s.RatePerSecond == 0 || s.Duration.MeanSeconds == 0)) return 0;
         var syncs = collectives.Sum(c => c.PerIteration) + app.Halo.ExchangesPerIteration;
         if (syncs <= 0) return NoiseAmplification.ExpectedMaxDelaySeconds(noise, work, cores);
         var segment = work / syncs;

@@ -15,7 +15,8 @@ public sealed record NoiseProfile(ImmutableArray<NoiseSource> Sources, bool CoSc
         {
             if (string.IsNullOrWhiteSpace(sources[i].Name)) v.Add($"{path}.sources[{i}].name", "must not be empty");
             v.NonNegative($"{path}.sources[{i}].ratePerSecond", sources[i].RatePerSecond);
-            v.NonNegative($"{path}.sources[{i}].durationSeconds", sources[i].DurationSeconds);
+            if (sources[i].Duration is null) v.Add($"{path}.sources[{i}].duration", "is missing");
+            else sources[i].Duration.Validate(v, $"{path}.sources[{i}].duration");
             if (sources[i].Fraction >= 1) v.Add($"{path}.sources[{i}]", $"rate x duration = {sources[i].Fraction:G4} must be < 1 (the core would do nothing but detours)");
         }
     }

@@ -95,8 +95,19 @@ public static class ProfileJson
         r.OnlyKnown(no, "$.noise", "sources", "coScheduled");
         var sources = r.Array(no, "sources", "$.noise").Select(s =>
         {
-            r.OnlyKnown(s.Item, s.Path, "name", "ratePerSecond", "durationSeconds");
-            return new NoiseSource(r.String(s.Item, "name", s.Path), r.Number(s.Item, "ratePerSecond", s.Path), r.Number(s.Item, "durationSeconds", s.Path));
+            r.OnlyKnown(s.Item, s.Path, "name", "ratePerSecond", "durationSeconds", "duration");
+            var name = r.String(s.Item, "name", s.Path);
+            var rate = r.Number(s.Item, "ratePerSecond", s.Path);
+            var hasFixed = s.Item.TryGetProperty("durationSeconds", out _);
+            var hasDist = s.Item.TryGetProperty("duration", out _);
+            if (hasFixed == hasDist)
+            {
+                r.Scope.Add(s.Path, "needs exactly one of \"durationSeconds\" (fixed detours) or \"duration\" (a distribution)");
+                return new NoiseSource(name, rate, 0.0);
+            }
+            return hasFixed
+                ? new NoiseSource(name, rate, r.Number(s.Item, "durationSeconds", s.Path))
+                : new NoiseSource(name, rate, ReadDuration(r, r.Object(s.Item, "duration", s.Path), s.Path + ".duration"));
         }).ToImmutableArray();
         var noise = new NoiseProfile(sources, r.Bool(no, "coScheduled", "$.noise"));
         var b = r.Object(root, "brk", "$");
@@ -120,6 +131,67 @@ public static class ProfileJson
             noise, brk, pages, placement, sys);
         if (r.Scope.Errors.Count == 0) foreach (var e in os.Validate(r.Scope.File)) r.Scope.Add(e.JsonPath, e.Rule);
         return os with { Provenance = r.Provenance };
+    }
+
+    /// <summary>A duration distribution: {"distribution": "fixed", "seconds": q}, "exponential" (meanSeconds),
+    /// "lognormal" (medianSeconds, sigma), "pareto" (scaleSeconds, alpha) or "empirical" (valuesSeconds and weights:
+    /// arrays of plain numbers, with "source" or "estimate" on the object).</summary>
+    private static Noise.DurationDistribution ReadDuration(JsonFieldReader r, JsonElement d, string path)
+    {
+        var kind = r.String(d, "distribution", path);
+        switch (kind)
+        {
+            case "fixed":
+                r.OnlyKnown(d, path, "distribution", "seconds");
+                return new Noise.FixedDuration(r.Number(d, "seconds", path));
+            case "exponential":
+                r.OnlyKnown(d, path, "distribution", "meanSeconds");
+                return new Noise.ExponentialDuration(r.Number(d, "meanSeconds", path));
+            case "lognormal":
+                r.OnlyKnown(d, path, "distribution", "medianSeconds", "sigma");
+                return new Noise.LogNormalDuration(r.Number(d, "medianSeconds", path), r.Number(d, "sigma", path));
+            case "pareto":
+                r.OnlyKnown(d, path, "distribution", "scaleSeconds", "alpha");
+                return new Noise.ParetoDuration(r.Number(d, "scaleSeconds", path), r.Number(d, "alpha", path));
+            case "empirical":
+            {
+                r.OnlyKnown(d, path, "distribution", "valuesSeconds", "weights", "source", "estimate");
+                if (d.TryGetProperty("source", out _) == d.TryGetProperty("estimate", out _))
+                    r.Scope.Add(path, "needs exactly one of \"source\" or \"estimate\"");
+                var values = PlainNumbers(r, d, "valuesSeconds", path);
+                var weights = PlainNumbers(r, d, "weights", path);
+                if (values.Length == 0 || values.Length != weights.Length)
+                {
+                    r.Scope.Add(path + ".weights", $"needs one weight per value ({values.Length} values, {weights.Length} weights; at least one)");
+                    return new Noise.FixedDuration(0);
+                }
+                if (values.Any(v => v < 0) || weights.Any(w => w < 0) || weights.Sum() <= 0)
+                {
+                    r.Scope.Add(path, "values and weights must be >= 0 and the weights must not all be 0");
+                    return new Noise.FixedDuration(0);
+                }
+                return new Noise.EmpiricalDuration(values, weights);
+            }
+            case "":
+                return new Noise.FixedDuration(0);
+            default:
+                r.Scope.Add(path + ".distribution", $"'{kind}' is not one of: fixed, exponential, lognormal, pareto, empirical");
+                return new Noise.FixedDuration(0);
+        }
+    }
+
+    private static double[] PlainNumbers(JsonFieldReader r, JsonElement obj, string name, string path)
+    {
+        if (!r.TryGet(obj, name, path, JsonValueKind.Array, out var arr)) return [];
+        var list = new List<double>();
+        var i = 0;
+        foreach (var e in arr.EnumerateArray())
+        {
+            if (e.ValueKind == JsonValueKind.Number && double.IsFinite(e.GetDouble())) list.Add(e.GetDouble());
+            else r.Scope.Add($"{path}.{name}[{i}]", "must be a finite number");
+            i++;
+        }
+        return [.. list];
     }
 
     private static AppProfile ReadApp(JsonFieldReader r, JsonElement root)

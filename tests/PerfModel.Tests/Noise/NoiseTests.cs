@@ -99,7 +99,7 @@ public sealed class NoiseTests
         AssertRelative(300 * Window * Duration, NoiseAmplification.ExpectedMaxDelaySeconds(single, Window, 1), 1e-12);
 
         var two = TestProfiles.LinuxNoise;
-        var mean = two.Sources.Sum(s => s.RatePerSecond * Window * s.DurationSeconds);
+        var mean = two.Sources.Sum(s => s.RatePerSecond * Window * s.MeanDurationSeconds);
         // 1e-12 relative: a sum of a few hundred atom terms in double precision (~1e-14) plus mass truncated below 1e-18.
         AssertRelative(mean, NoiseAmplification.ExpectedMaxDelaySeconds(two, Window, 1), 1e-12);
     }
@@ -131,7 +131,7 @@ public sealed class NoiseTests
     {
         // All cores are hit at the same instants, so max_i X_i = X and E[max] = E[X] = Σ_j λ_j W d_j for every P.
         var noise = TestProfiles.LinuxNoise with { CoScheduled = true };
-        var mean = noise.Sources.Sum(s => s.RatePerSecond * Window * s.DurationSeconds);
+        var mean = noise.Sources.Sum(s => s.RatePerSecond * Window * s.MeanDurationSeconds);
         // 1e-12 relative: same atom-sum rounding argument as OneParticipantGivesTheMean.
         AssertRelative(mean, NoiseAmplification.ExpectedMaxDelaySeconds(noise, Window, p), 1e-12);
     }
@@ -142,7 +142,7 @@ public sealed class NoiseTests
         // At P = 2^20 the slowest core has seen far more than the mean λWd = 0.0025 d for the timer tick alone:
         // E[max K] ≥ the k with P·P(K ≥ k) ≈ 1, i.e. at least one full tick (K ≥ 1 has probability ≈ 2.5e-3).
         var noise = TestProfiles.LinuxNoise;
-        var mean = noise.Sources.Sum(s => s.RatePerSecond * Window * s.DurationSeconds);
+        var mean = noise.Sources.Sum(s => s.RatePerSecond * Window * s.MeanDurationSeconds);
         var amplified = NoiseAmplification.ExpectedMaxDelaySeconds(noise, Window, 1048576);
         Assert.True(amplified > 10 * mean, $"E[max] = {amplified:G6} should exceed 10 x mean = {10 * mean:G6}");
     }
@@ -214,7 +214,7 @@ public sealed class NoiseTests
         // The maximum of P copies can never exceed the largest value a single copy can take.
         Assert.True(e <= largestAtom, $"E[max] = {e:G17} exceeds the largest atom {largestAtom:G17}");
         // ... and is at least the mean (P = 1), with a rounding slack of 1e-12 relative.
-        var mean = noise.Sources.Sum(s => s.RatePerSecond * Window * s.DurationSeconds);
+        var mean = noise.Sources.Sum(s => s.RatePerSecond * Window * s.MeanDurationSeconds);
         Assert.True(e >= mean * (1 - 1e-12), $"E[max] = {e:G17} is below the mean {mean:G17}");
     }
 

@@ -290,7 +290,7 @@ public sealed class LoaderTests
         var os = profile ?? LwkLike;
         var sources = new JsonArray();
         foreach (var s in os.Noise.Sources)
-            sources.Add(new JsonObject { ["name"] = s.Name, ["ratePerSecond"] = Q(s.RatePerSecond), ["durationSeconds"] = Q(s.DurationSeconds) });
+            sources.Add(new JsonObject { ["name"] = s.Name, ["ratePerSecond"] = Q(s.RatePerSecond), ["durationSeconds"] = Q(s.MeanDurationSeconds) });
         return new JsonObject
         {
             ["schemaVersion"] = 1,
