@@ -22,6 +22,9 @@ public abstract record DurationDistribution
     /// <summary>Inverse CDF: the smallest x with P(D ≤ x) ≥ u, for u in [0, 1).</summary>
     public abstract double Quantile(double u);
 
+    /// <summary>E[(D − t)⁺]: the expected excess over <paramref name="seconds"/> (bounds the tail beyond a lattice).</summary>
+    public abstract double ExpectedExcess(double seconds);
+
     /// <summary>Largest possible value, or +∞ for unbounded distributions.</summary>
     public abstract double MaxSeconds { get; }
 
@@ -29,6 +32,59 @@ public abstract record DurationDistribution
     public abstract string ToSpec();
 
     internal abstract void Validate(ValidationScope v, string path);
+
+    /// <summary>
+    /// Probability masses on the lattice 0, h, 2h, … (at most <paramref name="maxBins"/> points). Floor puts the mass of
+    /// [mh, (m+1)h) on point m; Ceil puts the mass of ((m−1)h, mh] on point m. Mass beyond the last point is returned in
+    /// <paramref name="overflow"/> (Floor also lumps it onto the last point, which keeps it a lower bound).
+    /// Continuous distributions use differences of the survival function, which stay accurate in the upper tail.
+    /// </summary>
+    public virtual double[] LatticeMasses(double step, LatticeRounding rounding, int maxBins, out double overflow)
+    {
+        var masses = new List<double>();
+        for (var m = 0; m < maxBins; m++)
+        {
+            var (lo, hi) = rounding == LatticeRounding.Floor ? (m * step, (m + 1) * step) : ((m - 1) * step, m * step);
+            var mass = m == 0 && rounding == LatticeRounding.Ceil ? 1 - Survival(0) : Survival(lo) - Survival(hi);
+            masses.Add(Math.Max(0, mass));
+            var rest = Survival(hi);
+            if (rest < 1e-300 || hi >= MaxSeconds) break;
+        }
+        var last = masses.Count - 1;
+        var (_, lastHi) = rounding == LatticeRounding.Floor ? (last * step, (last + 1) * step) : ((last - 1) * step, last * step);
+        overflow = Survival(lastHi);
+        if (rounding == LatticeRounding.Floor) masses[last] += overflow;
+        return [.. masses];
+    }
+
+    /// <summary>Lattice masses of a discrete set of atoms (value, probability), rounded down or up to the lattice.</summary>
+    private protected static double[] AtomMasses(IReadOnlyList<double> values, IReadOnlyList<double> probabilities, double step, LatticeRounding rounding, int maxBins, out double overflow)
+    {
+        var idx = new int[values.Count];
+        var top = 0;
+        for (var a = 0; a < values.Count; a++)
+        {
+            var x = values[a] / step;
+            // Values within 1e-9 of a lattice point are on it (floating-point representation of e.g. 7.3 us / 0.1 us).
+            var r = Math.Round(x);
+            var m = Math.Abs(x - r) <= 1e-9 * Math.Max(1, x) ? r : rounding == LatticeRounding.Floor ? Math.Floor(x) : Math.Ceiling(x);
+            idx[a] = (int)Math.Min(m, int.MaxValue - 1);
+            top = Math.Max(top, idx[a]);
+        }
+        var n = Math.Min(top + 1, maxBins);
+        var masses = new double[n];
+        overflow = 0;
+        for (var a = 0; a < values.Count; a++)
+        {
+            if (idx[a] < n) masses[idx[a]] += probabilities[a];
+            else
+            {
+                overflow += probabilities[a];
+                if (rounding == LatticeRounding.Floor) masses[n - 1] += probabilities[a];
+            }
+        }
+        return masses;
+    }
 
     public static DurationDistribution Fixed(double seconds) => new FixedDuration(seconds);
 

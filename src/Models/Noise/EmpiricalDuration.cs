@@ -59,6 +59,16 @@ public sealed record EmpiricalDuration : DurationDistribution
         return ValuesSeconds[lo];
     }
 
+    public override double[] LatticeMasses(double step, LatticeRounding rounding, int maxBins, out double overflow) =>
+        AtomMasses(ValuesSeconds, Probabilities, step, rounding, maxBins, out overflow);
+
+    public override double ExpectedExcess(double seconds)
+    {
+        var e = 0.0;
+        for (var i = 0; i < ValuesSeconds.Length; i++) e += Probabilities[i] * Math.Max(0, ValuesSeconds[i] - seconds);
+        return e;
+    }
+
     public override string ToSpec() => $"empirical({ValuesSeconds.Length} values, mean {FormatSeconds(MeanSeconds)})";
 
     internal override void Validate(ValidationScope v, string path) { }

@@ -12,6 +12,9 @@ public sealed record ParetoDuration(double Scale, double Alpha) : DurationDistri
     public override double Cdf(double seconds) => seconds <= Scale ? 0 : -Internal.StableMath.Expm1(Alpha * Math.Log(Scale / seconds));
     public override double Survival(double seconds) => seconds <= Scale ? 1 : Math.Pow(Scale / seconds, Alpha);
     public override double Quantile(double u) => Scale * Math.Exp(-Internal.StableMath.Log1p(-u) / Alpha);
+    public override double ExpectedExcess(double seconds) =>
+        seconds <= Scale ? MeanSeconds - seconds : Scale / (Alpha - 1) * Math.Pow(Scale / seconds, Alpha - 1);
+
     public override string ToSpec() => $"pareto(scale={FormatSeconds(Scale)}, alpha={F(Alpha)})";
 
     internal override void Validate(ValidationScope v, string path)

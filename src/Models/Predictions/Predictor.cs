@@ -115,26 +115,42 @@ public static class Predictor
         return latencySeconds * (perServer > 1 ? 1 + (perServer - 1) / 2 : 1);
     }
 
-    /// <summary>Noise delay of one iteration: the work W is split evenly between the synchronisation points; at each the
-    /// participants wait for the slowest of them over (W / #syncs + the sync's own duration). With no synchronisation
-    /// point the iteration ends with one global synchronisation.</summary>
+    /// <summary>Noise delay of one iteration: the work W is split evenly between the synchronisation points. Each collective
+    /// is a bulk-synchronous step of W/#syncs followed by its algorithm's ceil(log2 cores) rounds (recursive doubling for
+    /// allreduce, binomial tree for reduce and broadcast, dissemination for barrier; round time = LogGP time / rounds), and
+    /// each halo exchange an ideal barrier of the rank's neighbourhood ((n+1) × threads cores). The delay is the closed
+    /// form's E[step] minus the noise-free step (<see cref="NoiseClosedForm"/>). With no synchronisation point the
+    /// iteration ends with one global barrier.</summary>
     private static double NoisePerIteration(NoiseProfile noise, AppProfile app, ImmutableArray<CollectiveCall> collectives,
         LogGpCommunication net, double work, double haloSeconds, int ranks, long cores)
     {
-        if (noise.Sources.IsDefaultOrEmpty || noise.Sources.All(s => s.RatePerSecond == 0 || s.Duration.MeanSeconds == 0)) return 0;
+        if (CompoundPoissonLattice.Active(noise).Length == 0) return 0;
+        var options = ClosedFormOptions.Fast;
+        double Delay(StepShape shape, double participants)
+        {
+            var r = NoiseClosedForm.Evaluate(noise, shape, participants, options);
+            return Math.Max(0, r.DelaySeconds);
+        }
         var syncs = collectives.Sum(c => c.PerIteration) + app.Halo.ExchangesPerIteration;
-        if (syncs <= 0) return NoiseAmplification.ExpectedMaxDelaySeconds(noise, work, cores);
+        if (syncs <= 0) return Delay(new StepShape(work, SyncShape.Barrier, 0), cores);
         var segment = work / syncs;
         var total = 0.0;
+        var k = NoiseClosedForm.Rounds(cores);
         foreach (var c in collectives.Where(c => c.PerIteration > 0))
         {
-            var window = segment + net.CollectiveSeconds(c.Kind, c.Bytes, ranks, app.RanksPerNode);
-            total += c.PerIteration * NoiseAmplification.ExpectedMaxDelaySeconds(noise, window, cores);
+            var seconds = net.CollectiveSeconds(c.Kind, c.Bytes, ranks, app.RanksPerNode);
+            var shape = c.Kind switch
+            {
+                CollectiveKind.Allreduce => SyncShape.AllreduceRecursiveDoubling,
+                CollectiveKind.Barrier => SyncShape.DisseminationBarrier,
+                _ => SyncShape.TreeReduceBroadcast,
+            };
+            total += c.PerIteration * Delay(k == 0 ? new StepShape(segment + seconds, SyncShape.None, 0) : new StepShape(segment, shape, seconds / k), cores);
         }
         if (app.Halo.ExchangesPerIteration > 0)
         {
             var local = Math.Min(cores, (long)Math.Ceiling(app.Halo.Neighbours + 1) * app.ThreadsPerRank);
-            total += app.Halo.ExchangesPerIteration * NoiseAmplification.ExpectedMaxDelaySeconds(noise, segment + haloSeconds, local);
+            total += app.Halo.ExchangesPerIteration * Delay(new StepShape(segment + haloSeconds, SyncShape.Barrier, 0), local);
         }
         return total;
     }

@@ -209,7 +209,10 @@ public sealed class NoiseTests
         const double p = 1073741824; // 2^30
         var noise = new NoiseProfile([new NoiseSource("tick", meanCount / Window, Duration), new NoiseSource("daemon", 2, 40e-6)], false);
         var e = NoiseAmplification.ExpectedMaxDelaySeconds(noise, Window, p);
-        var largestAtom = CompoundPoissonDelay.Create(noise, Window, p).ValuesSeconds[^1];
+        // Largest value the lattice law of one core takes (its support is truncated where the tail is below 1e-18/P).
+        var plan = LatticePlan.For(noise, Window, 0, 0, p, ClosedFormOptions.Default.DenseBins, ClosedFormOptions.Default.MaxExactBins);
+        var law = CompoundPoissonLattice.Build(noise, Window, plan.StepSeconds, LatticeRounding.Ceil, plan.Bins, out _);
+        var largestAtom = law.ValueAt(law.Count - 1);
         Assert.True(double.IsFinite(e), $"E[max] = {e}");
         // The maximum of P copies can never exceed the largest value a single copy can take.
         Assert.True(e <= largestAtom, $"E[max] = {e:G17} exceeds the largest atom {largestAtom:G17}");

@@ -1,3 +1,4 @@
+using PerfModel.Noise;
 using CsCheck;
 using PerfModel.Predictions;
 using PerfModel.Profiles;
@@ -136,8 +137,10 @@ public sealed class PredictorTests
     {
         // One detour source (λ = 250/s, d = 2.5 µs). Stencil: 2 allreduces (8 B) + 1 halo exchange per iteration, so
         // 3 synchronisation points share the work W: segment = W/3.
-        //   noise/iter = 2 E_max(λ (W/3 + T_allreduce), P = 64 N) + E_max(λ (W/3 + T_halo), P = 7 = 6 neighbours + self)
-        // E_max from the independent Poisson reference; T_allreduce and T_halo from the LogGP hand formulas:
+        //   noise/iter = 2 (E[step of a recursive-doubling allreduce over P = 64 N cores] − noise-free step)
+        //              + E_max(λ (W/3 + T_halo), P = 7 = 6 neighbours + self)
+        // The allreduce step comes from NoiseClosedForm (checked against simulation in the closed-form tests); the halo
+        // barrier from the independent Poisson reference; T_allreduce and T_halo from the LogGP hand formulas:
         //   1 node:  6 intra rounds; all 6 halo messages on-node (φ = 0).
         //   8 nodes: 6 intra + 3 inter rounds; φ = 1/4 (2x2x2 node grid, 4x4x4 ranks per node).
         const double rate = 250, d = 2.5e-6;
@@ -154,10 +157,12 @@ public sealed class PredictorTests
         var allreduce = 6 * (intraMsg(8) + 8 * 5e-10) + inter * (interMsg(8) + 8 * 5e-10);
         var halo = (phi > 0 ? 1e-6 + 6 * phi * (2 * 0.3e-6 + 1e5 * 8e-11 * 64) : 0) + 6 * (1 - phi) * intraMsg(1e5);
         var segment = work / 3;
-        var perIteration = 2 * PoissonReference.ExpectedMaxOfScaledPoisson(rate * (segment + allreduce), d, 64.0 * nodes)
-                           + PoissonReference.ExpectedMaxOfScaledPoisson(rate * (segment + halo), d, 7);
-        // 1e-9 relative: the noise model matches the reference to ~1e-13 for these small means (λW < 1, see NoiseTests);
-        // the LogGP terms are a few rounded operations.
+        var cores = 64.0 * nodes;
+        var k = NoiseClosedForm.Rounds(cores);
+        var rd = NoiseClosedForm.Evaluate(os.Noise, new StepShape(segment, SyncShape.AllreduceRecursiveDoubling, allreduce / k), cores, ClosedFormOptions.Fast);
+        var perIteration = 2 * rd.DelaySeconds + PoissonReference.ExpectedMaxOfScaledPoisson(rate * (segment + halo), d, 7);
+        // 1e-9 relative: the barrier term matches the reference to ~1e-13 for these small means (λW < 1, see NoiseTests);
+        // the allreduce term is the same function the predictor calls; the LogGP terms are a few rounded operations.
         var expected = perIteration * Stencil.Iterations;
         Assert.Equal(expected, b.NoiseSeconds, expected * 1e-9);
     }

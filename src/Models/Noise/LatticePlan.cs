@@ -1,0 +1,95 @@
+using PerfModel.Profiles;
+
+namespace PerfModel.Noise;
+
+/// <summary>
+/// The lattice a closed-form evaluation runs on: step h and number of points. When every detour duration is an atom
+/// (fixed or empirical with few values) and all are whole multiples of a common step, that step is used and the result is
+/// exact (Floor and Ceil agree); otherwise the extent U that matters is split into <c>denseBins</c> points and the
+/// Floor/Ceil bracket measures the discretisation error.
+/// U covers, per source, the (1 − 10⁻¹⁵/P) quantile of the detour count times the (1 − 10⁻⁶/(P λ w)) quantile of one
+/// detour, for the compute window and for every collective round.
+/// </summary>
+/// <param name="StepSeconds">h.</param>
+/// <param name="Bins">Points of the compute-window lattice.</param>
+/// <param name="Exact">True when all durations lie on the lattice.</param>
+/// <param name="ExtentSeconds">U.</param>
+public sealed record LatticePlan(double StepSeconds, int Bins, bool Exact, double ExtentSeconds)
+{
+    public static LatticePlan For(NoiseProfile noise, double workSeconds, double roundSeconds, int rounds, double participants, int denseBins, int maxExactBins)
+    {
+        var sources = CompoundPoissonLattice.Active(noise);
+        if (sources.Length == 0) return new LatticePlan(Math.Max(1e-9, (workSeconds + rounds * roundSeconds) / 16), 1, true, 0);
+        var extent = Extent(sources, workSeconds, participants) + rounds * Extent(sources, roundSeconds, participants);
+        extent = Math.Max(extent, sources.Max(s => s.Duration.MeanSeconds));
+        var atoms = sources.SelectMany(Atoms).Where(x => x > 0).Distinct().ToArray();
+        if (atoms.Length > 0 && atoms.Length <= 64 && sources.All(s => s.Duration is FixedDuration or EmpiricalDuration))
+        {
+            var step = CommonStep(atoms);
+            if (step > 0)
+            {
+                var bins = extent / step + 2;
+                if (bins <= maxExactBins) return new LatticePlan(step, (int)Math.Ceiling(bins), true, extent);
+            }
+        }
+        return new LatticePlan(extent / (denseBins - 2), denseBins, false, extent);
+    }
+
+    private static double Extent(NoiseSource[] sources, double window, double participants)
+    {
+        if (window <= 0) return 0;
+        var total = 0.0;
+        foreach (var s in sources)
+        {
+            var mean = s.RatePerSecond * window;
+            var count = PoissonUpper(mean, 1e-15 / participants);
+            var single = s.Duration.MaxSeconds < double.PositiveInfinity
+                ? s.Duration.MaxSeconds
+                : s.Duration.Quantile(1 - Math.Min(0.5, 1e-6 / (participants * Math.Max(mean, 1e-300))));
+            total += count * single;
+        }
+        return total;
+    }
+
+    /// <summary>Smallest n with P(K &gt; n) &lt; eps for K ~ Poisson(mean), walking the pmf from 0 in log space.</summary>
+    private static int PoissonUpper(double mean, double eps)
+    {
+        var logP = -mean;
+        var cdfTail = 1.0;
+        var n = 0;
+        while (true)
+        {
+            cdfTail -= Math.Exp(logP);
+            // Past the mode the remaining tail is below pmf(n+1)/(1 − mean/(n+2)).
+            if (n > mean)
+            {
+                var next = logP + Math.Log(mean) - Math.Log(n + 1);
+                var ratio = mean / (n + 2);
+                if (next - Math.Log(1 - ratio) < Math.Log(eps)) return Math.Max(n, 1);
+            }
+            n++;
+            logP += Math.Log(mean) - Math.Log(n);
+            if (n > 10_000_000) return n;
+        }
+    }
+
+    private static IEnumerable<double> Atoms(NoiseSource s) => s.Duration switch
+    {
+        FixedDuration f => [f.Seconds],
+        EmpiricalDuration e => e.ValuesSeconds,
+        _ => [],
+    };
+
+    /// <summary>The largest h = min/m (m = 1 … 100,000) of which every atom is a whole multiple (to 1e-9 relative), or 0.</summary>
+    private static double CommonStep(double[] atoms)
+    {
+        var min = atoms.Min();
+        for (var m = 1; m <= 100_000; m++)
+        {
+            var h = min / m;
+            if (atoms.All(a => { var x = a / h; return Math.Abs(x - Math.Round(x)) <= 1e-9 * Math.Max(1, x); }))
+                return h;
+        }
+        return 0;
+    }
+}

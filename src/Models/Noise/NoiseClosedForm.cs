@@ -1,0 +1,187 @@
+using PerfModel.Internal;
+using PerfModel.Profiles;
+
+namespace PerfModel.Noise;
+
+/// <summary>
+/// Exact closed forms (up to a reported lattice error) for a bulk-synchronous step under OS noise, for any detour
+/// durations and any P, at a cost that does not grow with P except through the ceil(log2 P) rounds of a collective.
+/// <para>Semantics. Each rank's delay over a window w, X(w), is the sum of the durations of the detours that start inside
+/// the window (Poisson arrivals per source; the window is not stretched by them). A rank starts the step with
+/// Y = W + X(W). With k = ceil(log2 P) and c the noise-free round time (P is rounded up to 2^k for the collectives):</para>
+/// <list type="bullet">
+/// <item>None: T = Y. Barrier (ideal, zero cost): T = max over the P ranks of Y: E = ∫(1 − F_Y^P).</item>
+/// <item>Recursive-doubling allreduce and dissemination barrier: A_x = T_{x,r−1} + c + X_{x,r}(c), T_{x,r} = max(A_x, A_partner).
+/// In both, x and its round-r partner depend on disjoint sets of ranks, so their times are independent and the
+/// distribution of a rank's time follows exactly: G_r = (G_{r−1} ⊛ L_c)², G_0 = law of Y, L_c = law of c + X(c).</item>
+/// <item>Binomial-tree reduce + broadcast: the receiver and sender subtrees are disjoint, so the root's law is
+/// R_r = R_{r−1} · (R_{r−1} ⊛ L_c) (product of CDFs); the broadcast adds one L_c per hop, and a rank has Binomial(k, ½)
+/// hops, so a rank's law is the mixture Σ_h C(k,h) 2^−k R_k ⊛ L_c^{⊛h}.</item>
+/// <item>Co-scheduled noise: all ranks share their detours, every max is over identical copies and nothing is amplified.</item>
+/// </list>
+/// <para>The reported step time is E[T] of a rank (all ranks are identically distributed). Distributions live on a lattice
+/// (<see cref="LatticePlan"/>); durations rounded down and up bracket the exact value. References: Hoefler, Schneider,
+/// Lumsdaine, SC10 (noise propagation in collectives); Agarwal, Garg, Vishnoi, HiPC 2005 (noise classes and collective
+/// scaling); facts.md §6.1.</para>
+/// </summary>
+public static class NoiseClosedForm
+{
+    public static ClosedFormResult Evaluate(NoiseProfile noise, StepShape shape, double ranks, ClosedFormOptions? options = null)
+    {
+        options ??= ClosedFormOptions.Default;
+        Guard.NonNegative(nameof(shape.WorkSeconds), shape.WorkSeconds);
+        Guard.NonNegative(nameof(shape.RoundSeconds), shape.RoundSeconds);
+        if (!(ranks >= 1) || double.IsInfinity(ranks))
+            throw new ArgumentOutOfRangeException(nameof(ranks), ranks, $"ranks={ranks}, but it should be a finite number >= 1");
+        if (options.Runs < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Runs, $"runs={options.Runs}, but it should be >= 1");
+
+        var k = shape.Sync is SyncShape.None or SyncShape.Barrier ? 0 : Rounds(ranks);
+        var collectiveRanks = Math.Pow(2, k);
+        var participants = shape.Sync == SyncShape.Barrier ? ranks : Math.Max(1, collectiveRanks);
+        var plan = LatticePlan.For(noise, shape.WorkSeconds, shape.RoundSeconds, k, participants, options.DenseBins, options.MaxExactBins);
+
+        var floor = Pipeline(noise, shape, ranks, k, plan, LatticeRounding.Floor, out _);
+        var ceil = plan.Exact ? floor : Pipeline(noise, shape, ranks, k, plan, LatticeRounding.Ceil, out var tail);
+        var tailTerm = TailBeyondLattice(noise, shape, participants, k, plan);
+        var lower = floor.Mean;
+        var upper = ceil.Mean + tailTerm;
+        var noiseFree = shape.WorkSeconds + k * shape.RoundSeconds + (shape.Sync == SyncShape.TreeReduceBroadcast ? k / 2.0 * shape.RoundSeconds : 0);
+        var mid = 0.5 * (lower + upper);
+        var (runMin, runMed, runMax) = RunSpread(floor, ceil, options);
+        return new ClosedFormResult(mid, lower, upper, 0.5 * (upper - lower),
+            0.5 * (floor.Median + ceil.Median), 0.5 * (floor.P99 + ceil.P99), noiseFree, runMin, runMed, runMax,
+            plan.StepSeconds, plan.Bins, plan.Exact);
+    }
+
+    /// <summary>ceil(log2 P).</summary>
+    public static int Rounds(double ranks)
+    {
+        var r = 0;
+        while (Math.Pow(2, r) < ranks) r++;
+        return r;
+    }
+
+    private sealed record Outcome(double Mean, double Median, double P99, LatticeDistribution StepLaw, double Copies);
+
+    private static Outcome Pipeline(NoiseProfile noise, StepShape shape, double ranks, int k, LatticePlan plan, LatticeRounding rounding, out double overflow)
+    {
+        var h = plan.StepSeconds;
+        var co = noise.CoScheduled;
+        var eps = 1e-18 / Math.Max(ranks, Math.Pow(2, k));
+        var x = CompoundPoissonLattice.Build(noise, shape.WorkSeconds, h, rounding, Math.Max(1, plan.Bins), out overflow);
+        var y = x.Shift(shape.WorkSeconds);
+        if (shape.Sync == SyncShape.None || (shape.Sync == SyncShape.Barrier && co))
+            return new Outcome(y.MeanSeconds, y.Quantile(0.5), y.Quantile(0.99), y, 1);
+        if (shape.Sync == SyncShape.Barrier)
+            return new Outcome(y.ExpectedMaximumSeconds(ranks), y.QuantileOfMaximum(ranks, 0.5), y.QuantileOfMaximum(ranks, 0.99), y, ranks);
+
+        // One round: c rounded to the lattice in the bracket's direction (keeps offsets on the lattice and the bound valid).
+        var cSteps = rounding == LatticeRounding.Floor ? Math.Floor(shape.RoundSeconds / h + 1e-9) : Math.Ceiling(shape.RoundSeconds / h - 1e-9);
+        var roundBins = Math.Max(1, (int)Math.Min(plan.Bins, Math.Ceiling(RoundExtent(noise, shape.RoundSeconds, plan, k) / h) + 2));
+        var xc = CompoundPoissonLattice.Build(noise, shape.RoundSeconds, h, rounding, roundBins, out _);
+        var lc = xc.Shift(cSteps * h);
+        var g = y;
+        switch (shape.Sync)
+        {
+            case SyncShape.AllreduceRecursiveDoubling:
+            case SyncShape.DisseminationBarrier:
+                for (var r = 0; r < k; r++)
+                {
+                    var a = g.Convolve(lc);
+                    g = (co ? a : a.MaximumOf(2)).TruncateTail(eps);
+                }
+                return new Outcome(g.MeanSeconds, g.Quantile(0.5), g.Quantile(0.99), g, 1);
+            case SyncShape.TreeReduceBroadcast:
+                for (var r = 0; r < k; r++)
+                {
+                    var a = g.Convolve(lc);
+                    g = (co ? a : g.MaxWith(a)).TruncateTail(eps);
+                }
+                var mean = g.MeanSeconds + k / 2.0 * lc.MeanSeconds;
+                var mixture = BroadcastMixture(g, lc, k, eps);
+                return new Outcome(mean, mixture.Quantile(0.5), mixture.Quantile(0.99), mixture, 1);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(shape), shape.Sync, "unknown synchronisation shape");
+        }
+    }
+
+    /// <summary>A rank's law after the broadcast: Σ_h C(k,h)/2^k · R ⊛ L_c^{⊛h} (h = hops = set bits of the rank index).</summary>
+    private static LatticeDistribution BroadcastMixture(LatticeDistribution root, LatticeDistribution lc, int k, double eps)
+    {
+        var parts = new List<(double Weight, LatticeDistribution Law)>();
+        var d = root;
+        for (var hops = 0; hops <= k; hops++)
+        {
+            parts.Add((Binomial(k, hops) / Math.Pow(2, k), d));
+            if (hops < k) d = d.Convolve(lc).TruncateTail(eps);
+        }
+        var origin = parts.Min(p => p.Law.OffsetSeconds);
+        var h = root.StepSeconds;
+        var n = parts.Max(p => (int)Math.Round((p.Law.OffsetSeconds - origin) / h) + p.Law.Count);
+        var probs = new double[n];
+        foreach (var (w, law) in parts)
+        {
+            var shift = (int)Math.Round((law.OffsetSeconds - origin) / h);
+            for (var i = 0; i < law.Count; i++) probs[shift + i] += w * law.Probabilities[i];
+        }
+        return new LatticeDistribution(origin, h, probs);
+    }
+
+    private static double Binomial(int n, int k)
+    {
+        var r = 1.0;
+        for (var i = 1; i <= k; i++) r = r * (n - k + i) / i;
+        return r;
+    }
+
+    private static double RoundExtent(NoiseProfile noise, double round, LatticePlan plan, int k) =>
+        k == 0 ? 0 : Math.Min(plan.ExtentSeconds, LatticePlan.For(noise, round, 0, 0, Math.Pow(2, k), 2, int.MaxValue).ExtentSeconds);
+
+    /// <summary>
+    /// Upper bound on what the lattice leaves out: a detour longer than the extent U delays the step by at most its excess,
+    /// and at most P·Σ_j λ_j w E[(D_j − U)⁺] in expectation over all ranks and windows (union bound).
+    /// </summary>
+    private static double TailBeyondLattice(NoiseProfile noise, StepShape shape, double participants, int k, LatticePlan plan)
+    {
+        var windows = shape.WorkSeconds + k * shape.RoundSeconds;
+        var copies = noise.CoScheduled ? 1 : participants;
+        return CompoundPoissonLattice.Active(noise).Sum(s => copies * s.RatePerSecond * windows * s.Duration.ExpectedExcess(plan.ExtentSeconds));
+    }
+
+    /// <summary>Expected min, median and max of k runs: exact order statistics of the step law when a run is one step;
+    /// otherwise the sum of n independent steps by its normal approximation, E[Z_(j:k)] from the standard normal.</summary>
+    private static (double Min, double Median, double Max) RunSpread(Outcome floor, Outcome ceil, ClosedFormOptions o)
+    {
+        var k = o.Runs;
+        var mid = (k + 1) / 2;
+        if (o.StepsPerRun <= 1)
+        {
+            double Stat(int j) => 0.5 * (OrderStat(floor, j, k) + OrderStat(ceil, j, k));
+            return (Stat(1), Stat(mid), Stat(k));
+        }
+        var mean = o.StepsPerRun * 0.5 * (floor.Mean + ceil.Mean);
+        var sd = Math.Sqrt(o.StepsPerRun * StepVariance(floor));
+        return (mean + sd * NormalOrderStatistic(1, k), mean + sd * NormalOrderStatistic(mid, k), mean + sd * NormalOrderStatistic(k, k));
+    }
+
+    private static double OrderStat(Outcome o, int j, int k) =>
+        o.Copies > 1 ? o.StepLaw.MaximumOf(o.Copies).ExpectedOrderStatistic(j, k) : o.StepLaw.ExpectedOrderStatistic(j, k);
+
+    private static double StepVariance(Outcome o) => o.Copies > 1 ? o.StepLaw.MaximumOf(o.Copies).VarianceSeconds2 : o.StepLaw.VarianceSeconds2;
+
+    /// <summary>E[Z_(j:k)] for standard normal Z, by numerical integration of z·density of the j-th order statistic.</summary>
+    private static double NormalOrderStatistic(int j, int k)
+    {
+        double Phi(double z) => 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(-z / Math.Sqrt(2));
+        double C(int n, int r) => Binomial(n, r);
+        var sum = 0.0;
+        const double dz = 0.001;
+        for (var z = -9.0; z <= 9.0; z += dz)
+        {
+            var f = Math.Exp(-z * z / 2) / Math.Sqrt(2 * Math.PI);
+            var F = Phi(z);
+            sum += z * k * C(k - 1, j - 1) * Math.Pow(F, j - 1) * Math.Pow(1 - F, k - j) * f * dz;
+        }
+        return sum;
+    }
+}
