@@ -19,23 +19,44 @@ public sealed record LatticePlan(double StepSeconds, int Bins, bool Exact, doubl
     public static LatticePlan For(NoiseProfile noise, double workSeconds, double roundSeconds, int rounds, double participants, int denseBins, int maxExactBins)
     {
         var sources = CompoundPoissonLattice.Active(noise);
-        if (sources.Length == 0) return new LatticePlan(Math.Max(1e-9, (workSeconds + rounds * roundSeconds) / 16), 1, true, 0);
-        var extent = Extent(sources, workSeconds, participants) + rounds * Extent(sources, roundSeconds, participants);
-        extent = Math.Max(extent, sources.Max(s => s.Duration.MeanSeconds));
-        var atoms = sources.SelectMany(Atoms).Where(x => x > 0).Distinct().ToArray();
-        if (atoms.Length > 0 && atoms.Length <= 64 && sources.All(s => s.Duration is FixedDuration or EmpiricalDuration))
-        {
-            var step = CommonStep(atoms);
-            if (step > 0)
-            {
-                var bins = extent / step + 2;
-                if (bins <= maxExactBins) return new LatticePlan(step, (int)Math.Ceiling(bins), true, extent);
-            }
-        }
-        return new LatticePlan(extent / (denseBins - 2), denseBins, false, extent);
+        var total = workSeconds + rounds * roundSeconds;
+        if (sources.Length == 0 || total <= 0) return new LatticePlan(Math.Max(1e-12, total / 16), 1, true, 0);
+        // Pass 1: a pessimistic extent (count quantile × single-detour quantile per window) sizes a first lattice for
+        // one rank's delay over the whole step, X(W + k c); its (1 − 10⁻¹⁵/P) quantile is the extent actually needed.
+        var pessimistic = Math.Max(Extent(sources, workSeconds, participants) + rounds * Extent(sources, roundSeconds, participants),
+            sources.Max(s => s.Duration.MeanSeconds));
+        var exactStep = ExactStep(sources);
+        var firstStep = exactStep > 0 && pessimistic / exactStep + 2 <= maxExactBins ? exactStep : pessimistic / (denseBins - 2);
+        var firstBins = (int)Math.Ceiling(pessimistic / firstStep) + 2;
+        var coarse = CompoundPoissonLattice.Build(noise, total, firstStep, LatticeRounding.Ceil, firstBins, out _);
+        var extent = Math.Max(coarse.Quantile(1 - 1e-15 / participants) + firstStep, 2 * firstStep);
+        extent = Math.Max(extent, sources.Max(s => Math.Min(s.Duration.MaxSeconds, s.Duration.Quantile(0.5))));
+        if (exactStep > 0 && extent / exactStep + 2 <= maxExactBins && OnLattice(roundSeconds, exactStep))
+            return new LatticePlan(exactStep, (int)Math.Ceiling(extent / exactStep) + 2, true, extent);
+        // Dense: the round time c must be a whole number of steps (so collective rounds add no rounding error).
+        var step = extent / (denseBins - 2);
+        if (rounds > 0 && roundSeconds > 0) step = roundSeconds / Math.Ceiling(roundSeconds / step);
+        return new LatticePlan(step, (int)Math.Ceiling(extent / step) + 2, false, extent);
     }
 
-    private static double Extent(NoiseSource[] sources, double window, double participants)
+    /// <summary>The common step of all detour durations when every one is an atom (fixed or empirical, at most 64
+    /// distinct values) and they share one; 0 otherwise.</summary>
+    private static double ExactStep(NoiseSource[] sources)
+    {
+        if (!sources.All(s => s.Duration is FixedDuration or EmpiricalDuration)) return 0;
+        var atoms = sources.SelectMany(Atoms).Where(x => x > 0).Distinct().ToArray();
+        return atoms.Length is > 0 and <= 64 ? CommonStep(atoms) : 0;
+    }
+
+    private static bool OnLattice(double seconds, double step)
+    {
+        var x = seconds / step;
+        return Math.Abs(x - Math.Round(x)) <= 1e-9 * Math.Max(1, x);
+    }
+
+    /// <summary>Pessimistic extent of one rank's delay over <paramref name="window"/>: per source, the (1 − 10⁻¹⁵/P) count
+    /// quantile times the (1 − 10⁻⁶/(P λ w)) single-detour quantile.</summary>
+    internal static double Extent(NoiseSource[] sources, double window, double participants)
     {
         if (window <= 0) return 0;
         var total = 0.0;

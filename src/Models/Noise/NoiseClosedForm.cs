@@ -36,16 +36,18 @@ public static class NoiseClosedForm
         if (options.Runs < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Runs, $"runs={options.Runs}, but it should be >= 1");
 
         var k = shape.Sync is SyncShape.None or SyncShape.Barrier ? 0 : Rounds(ranks);
+        var noiseFree = shape.WorkSeconds + k * shape.RoundSeconds + (shape.Sync == SyncShape.TreeReduceBroadcast ? k / 2.0 * shape.RoundSeconds : 0);
+        if (CompoundPoissonLattice.Active(noise).Length == 0)
+            return new ClosedFormResult(noiseFree, noiseFree, noiseFree, 0, noiseFree, noiseFree, noiseFree, noiseFree, noiseFree, noiseFree, 0, 0, true);
         var collectiveRanks = Math.Pow(2, k);
         var participants = shape.Sync == SyncShape.Barrier ? ranks : Math.Max(1, collectiveRanks);
         var plan = LatticePlan.For(noise, shape.WorkSeconds, shape.RoundSeconds, k, participants, options.DenseBins, options.MaxExactBins);
 
         var floor = Pipeline(noise, shape, ranks, k, plan, LatticeRounding.Floor, out _);
-        var ceil = plan.Exact ? floor : Pipeline(noise, shape, ranks, k, plan, LatticeRounding.Ceil, out var tail);
+        var ceil = plan.Exact ? floor : Pipeline(noise, shape, ranks, k, plan, LatticeRounding.Ceil, out _);
         var tailTerm = TailBeyondLattice(noise, shape, participants, k, plan);
         var lower = floor.Mean;
         var upper = ceil.Mean + tailTerm;
-        var noiseFree = shape.WorkSeconds + k * shape.RoundSeconds + (shape.Sync == SyncShape.TreeReduceBroadcast ? k / 2.0 * shape.RoundSeconds : 0);
         var mid = 0.5 * (lower + upper);
         var (runMin, runMed, runMax) = RunSpread(floor, ceil, options);
         return new ClosedFormResult(mid, lower, upper, 0.5 * (upper - lower),
@@ -77,8 +79,7 @@ public static class NoiseClosedForm
 
         // One round: c rounded to the lattice in the bracket's direction (keeps offsets on the lattice and the bound valid).
         var cSteps = rounding == LatticeRounding.Floor ? Math.Floor(shape.RoundSeconds / h + 1e-9) : Math.Ceiling(shape.RoundSeconds / h - 1e-9);
-        var roundBins = Math.Max(1, (int)Math.Min(plan.Bins, Math.Ceiling(RoundExtent(noise, shape.RoundSeconds, plan, k) / h) + 2));
-        var xc = CompoundPoissonLattice.Build(noise, shape.RoundSeconds, h, rounding, roundBins, out _);
+        var xc = CompoundPoissonLattice.Build(noise, shape.RoundSeconds, h, rounding, RoundBins(noise, shape.RoundSeconds, h, ranks, plan), out _).TruncateTail(eps);
         var lc = xc.Shift(cSteps * h);
         var g = y;
         switch (shape.Sync)
@@ -134,8 +135,8 @@ public static class NoiseClosedForm
         return r;
     }
 
-    private static double RoundExtent(NoiseProfile noise, double round, LatticePlan plan, int k) =>
-        k == 0 ? 0 : Math.Min(plan.ExtentSeconds, LatticePlan.For(noise, round, 0, 0, Math.Pow(2, k), 2, int.MaxValue).ExtentSeconds);
+    private static int RoundBins(NoiseProfile noise, double round, double step, double ranks, LatticePlan plan) =>
+        (int)Math.Max(1, Math.Min(plan.Bins, Math.Ceiling(LatticePlan.Extent(CompoundPoissonLattice.Active(noise), round, ranks) / step) + 2));
 
     /// <summary>
     /// Upper bound on what the lattice leaves out: a detour longer than the extent U delays the step by at most its excess,
