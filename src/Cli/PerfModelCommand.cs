@@ -18,6 +18,7 @@ public static class PerfModelCommand
                                    "(Oakforest-PACS KNL by default), 1 to 2,048 nodes and beyond.");
         root.Subcommands.Add(Predict(output, errors));
         root.Subcommands.Add(Validate(output, errors));
+        root.Subcommands.Add(NoiseCommand.Create(output, errors, action => Run(errors, action)));
         return root;
     }
 

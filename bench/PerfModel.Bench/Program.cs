@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PerfModel.Bench.ClosedFormCost).Assembly).Run(args);

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PerfModel.Calibration.Noise;
+using PerfModel.Calibration.Profiles;
+using PerfModel.Communication;
+using PerfModel.Noise;
+using PerfModel.Noise.Spec;
+using PerfModel.Profiles;
+using PerfModel.Reports.Tables;
+
+namespace PerfModel.Cli;
+
+/// <summary><c>perfmodel noise</c>: expected step time under OS noise at any number of ranks, by closed form or simulation.</summary>
+public static class NoiseCommand
+{
+    private const string SpecHelp =
+        "Noise spec: 'none', or terms joined by '+': poisson(rate=1000/s, dur=fixed(2us)), poisson(rate=1kHz, dur=exp(2.5us)), " +
+        "poisson(rate=5/s, dur=lognormal(median=20us, sigma=1)), poisson(rate=0.1/s, dur=pareto(scale=10us, alpha=2.5)), " +
+        "trace(path/to/fwq.csv) (an FWQ trace: detours become Poisson arrivals with the measured durations); append @cosched " +
+        "for noise that hits all ranks at once. Rates in /s, /ms, Hz or kHz; durations in ns, us, ms or s.";
+
+    public static Command Create(TextWriter output, TextWriter errors, Func<Action, int> run)
+    {
+        var cmd = new Command("noise", "Expected time of one bulk-synchronous step (compute W, then synchronise) under OS noise, with the slowdown over " +
+                                        "the noiseless step, median and p99, for each rank count. Closed forms by default; --method simulate draws every rank.");
+        var noise = new Option<string?>("--noise") { Description = SpecHelp };
+        var os = new Option<string?>("--os") { Description = "Use the noise of a default OS profile instead of --noise: linux, mckernel or mos." };
+        var work = new Option<string>("--work") { Description = "Compute time W per step, e.g. 100us.", DefaultValueFactory = _ => "100us" };
+        var ranks = new Option<string>("--ranks") { Description = "Rank counts: a list '64,1024,131072' and/or ranges '64-131072' (powers of two).", DefaultValueFactory = _ => "64,1024,16384,131072" };
+        var collective = new Option<string>("--collective")
+        {
+            Description = "Synchronisation after the compute phase: none (an ideal zero-cost barrier: the step ends when the slowest rank does), " +
+                          "allreduce-rd (recursive doubling), tree (binomial reduce + broadcast), barrier (dissemination).",
+            DefaultValueFactory = _ => "none",
+        };
+        collective.AcceptOnlyFromAmong("none", "allreduce-rd", "tree", "barrier");
+        var bytes = new Option<double>("--bytes") { Description = "Message size of the collective in bytes (sets the round time from the platform's LogGP parameters).", DefaultValueFactory = _ => 8 };
+        var round = new Option<string?>("--round") { Description = "Noise-free time of one collective round, e.g. 2us (overrides --bytes)." };
+        var perNode = new Option<int>("--ranks-per-node") { Description = "Ranks per node, for the intra/inter-node split of the rounds.", DefaultValueFactory = _ => 64 };
+        var method = new Option<string>("--method") { Description = "closed (closed forms, cost independent of the rank count) or simulate (Monte Carlo over every rank).", DefaultValueFactory = _ => "closed" };
+        method.AcceptOnlyFromAmong("closed", "simulate");
+        var trials = new Option<int>("--trials") { Description = "Simulation trials per rank count.", DefaultValueFactory = _ => 200 };
+        var seed = new Option<ulong>("--seed") { Description = "Simulation seed (results are identical for a seed, whatever the thread count).", DefaultValueFactory = _ => 1729 };
+        var runs = new Option<int>("--runs") { Description = "k: report the expected fastest, median and slowest of k runs (closed form).", DefaultValueFactory = _ => 5 };
+        var bins = new Option<int>("--resolution") { Description = "Lattice points for continuous durations (closed form); the bracket shrinks as 1/resolution.", DefaultValueFactory = _ => 4096 };
+        var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var outFile = new Option<string?>("--out") { Description = "Write to this file (atomically) instead of standard output." };
+        foreach (var o in new Option[] { noise, os, work, ranks, collective, bytes, round, perNode, method, trials, seed, runs, bins, format, outFile }) cmd.Options.Add(o);
+
+        cmd.SetAction(pr => run(() =>
+        {
+            var profile = ResolveNoise(pr.GetValue(noise), pr.GetValue(os));
+            var w = DurationArgument.Parse(pr.GetValue(work)!, "--work");
+            var rankList = NodeList.Parse(pr.GetValue(ranks)!).Select(r => (double)r).ToArray();
+            var sync = pr.GetValue(collective) switch
+            {
+                "allreduce-rd" => SyncShape.AllreduceRecursiveDoubling,
+                "tree" => SyncShape.TreeReduceBroadcast,
+                "barrier" => SyncShape.DisseminationBarrier,
+                _ => SyncShape.Barrier,
+            };
+            if (pr.GetValue(perNode) < 1) throw new FormatException("--ranks-per-node must be >= 1");
+            if (pr.GetValue(runs) < 1) throw new FormatException("--runs must be >= 1");
+            if (pr.GetValue(bins) is < 64 or > 1 << 16) throw new FormatException("--resolution must be between 64 and 65536");
+            var roundText = pr.GetValue(round);
+            var platform = ProfileLoader.LoadDefaults().Platform;
+            var rows = new List<NoiseRow>();
+            foreach (var p in rankList)
+            {
+                var k = sync == SyncShape.Barrier ? 0 : NoiseClosedForm.Rounds(p);
+                var c = roundText is not null ? DurationArgument.Parse(roundText, "--round")
+                    : k == 0 ? 0 : CollectiveSeconds(platform, sync, pr.GetValue(bytes), (int)p, pr.GetValue(perNode)) / k;
+                var shape = new StepShape(w, sync, c);
+                if (pr.GetValue(method) == "simulate")
+                {
+                    errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulating {p:N0} ranks x {pr.GetValue(trials)} trials ..."));
+                    rows.Add(NoiseRow.FromSimulation(p, shape, profile, pr.GetValue(trials), pr.GetValue(seed)));
+                }
+                else
+                {
+                    var r = NoiseClosedForm.Evaluate(profile, shape, p, new ClosedFormOptions(DenseBins: pr.GetValue(bins), Runs: pr.GetValue(runs)));
+                    rows.Add(NoiseRow.FromClosedForm(p, shape, r));
+                }
+            }
+            var text = pr.GetValue(format) switch
+            {
+                "csv" => NoiseRow.ToCsv(rows),
+                "json" => JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }) + "\n",
+                _ => NoiseRow.ToText(rows, NoiseSpec.Format(profile), pr.GetValue(runs)),
+            };
+            var path = pr.GetValue(outFile);
+            if (path is null) output.Write(text);
+            else
+            {
+                AtomicFile.WriteAllText(path, text, []);
+                errors.WriteLine($"wrote {rows.Count} rows to {path}");
+            }
+        }));
+        return cmd;
+    }
+
+    private static NoiseProfile ResolveNoise(string? spec, string? os)
+    {
+        if (spec is not null && os is not null) throw new FormatException("give either --noise or --os, not both");
+        if (os is not null) return ProfileLoader.LoadDefaults().Os(os).Noise;
+        if (spec is null) throw new FormatException("--noise SPEC (or --os NAME) is required; e.g. --noise 'poisson(rate=1000/s, dur=fixed(2us))'");
+        return NoiseSpec.Parse(spec, path => FwqTrace.ToNoiseProfile(FwqTrace.Load(path), Path.GetFileNameWithoutExtension(path)));
+    }
+
+    private static double CollectiveSeconds(Platform platform, SyncShape sync, double bytes, int ranks, int perNode)
+    {
+        var net = new LogGpCommunication(platform.Network);
+        var kind = sync switch
+        {
+            SyncShape.AllreduceRecursiveDoubling => CollectiveKind.Allreduce,
+            SyncShape.DisseminationBarrier => CollectiveKind.Barrier,
+            _ => CollectiveKind.Reduce,
+        };
+        return net.CollectiveSeconds(kind, bytes, ranks, perNode);
+    }
+}
