@@ -46,8 +46,10 @@ public static class NoiseClosedForm
         var floor = Pipeline(noise, shape, ranks, k, plan, LatticeRounding.Floor, out _);
         var ceil = plan.Exact ? floor : Pipeline(noise, shape, ranks, k, plan, LatticeRounding.Ceil, out _);
         var tailTerm = TailBeyondLattice(noise, shape, participants, k, plan);
-        var lower = floor.Mean;
-        var upper = ceil.Mean + tailTerm;
+        // Lumping at the lattice's ends can put the two roundings a hair (~1e-4 of a step) out of order; the bracket is
+        // reported as the interval they span.
+        var lower = Math.Min(floor.Mean, ceil.Mean);
+        var upper = Math.Max(floor.Mean, ceil.Mean) + tailTerm;
         var mid = 0.5 * (lower + upper);
         var (runMin, runMed, runMax) = RunSpread(floor, ceil, options);
         return new ClosedFormResult(mid, lower, upper, 0.5 * (upper - lower),
@@ -82,6 +84,9 @@ public static class NoiseClosedForm
         var xc = CompoundPoissonLattice.Build(noise, shape.RoundSeconds, h, rounding, RoundBins(noise, shape.RoundSeconds, h, ranks, plan), out _).TruncateTail(eps);
         var lc = xc.Shift(cSteps * h);
         var g = y;
+        // The lattice covers the step's extent (LatticePlan); what a collective pushes past it is lumped onto the last
+        // point and bounded by the tail term.
+        var cap = plan.Bins + (int)Math.Ceiling(k * shape.RoundSeconds / h) + 2;
         switch (shape.Sync)
         {
             case SyncShape.AllreduceRecursiveDoubling:
@@ -89,14 +94,14 @@ public static class NoiseClosedForm
                 for (var r = 0; r < k; r++)
                 {
                     var a = g.Convolve(lc);
-                    g = (co ? a : a.MaximumOf(2)).TruncateTail(eps);
+                    g = (co ? a : a.MaximumOf(2)).TruncateTail(eps).Cap(cap);
                 }
                 return new Outcome(g.MeanSeconds, g.Quantile(0.5), g.Quantile(0.99), g, 1);
             case SyncShape.TreeReduceBroadcast:
                 for (var r = 0; r < k; r++)
                 {
                     var a = g.Convolve(lc);
-                    g = (co ? a : g.MaxWith(a)).TruncateTail(eps);
+                    g = (co ? a : g.MaxWith(a)).TruncateTail(eps).Cap(cap);
                 }
                 var mean = g.MeanSeconds + k / 2.0 * lc.MeanSeconds;
                 var mixture = BroadcastMixture(g, lc, k, eps);
