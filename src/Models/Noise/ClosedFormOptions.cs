@@ -5,7 +5,7 @@ namespace PerfModel.Noise;
 /// <param name="MaxExactBins">Largest exact lattice (fixed/empirical durations on a common step) before falling back to a dense one.</param>
 /// <param name="Runs">k: runs whose expected min/median/max are reported (P18 shows min/max of 5).</param>
 /// <param name="StepsPerRun">Steps in one run (1: a run is one step; more: the normal approximation of the sum of steps).</param>
-public sealed record ClosedFormOptions(int DenseBins = 4096, int MaxExactBins = 1 << 20, int Runs = 5, int StepsPerRun = 1)
+public sealed record ClosedFormOptions(int DenseBins = 4096, int MaxExactBins = 1 << 14, int Runs = 5, int StepsPerRun = 1)
 {
     public static readonly ClosedFormOptions Default = new();
 

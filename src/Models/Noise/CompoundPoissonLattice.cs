@@ -59,7 +59,8 @@ public static class CompoundPoissonLattice
                 logScale += 250 * Math.Log(10);
             }
         }
-        double Prob(int s) => u[s] == 0 ? 0 : Math.Exp(Math.Log(u[s]) + logScale);
+        var factor = Math.Exp(logScale);
+        double Prob(int s) => u[s] == 0 ? 0 : factor > 1e-290 ? u[s] * factor : Math.Exp(Math.Log(u[s]) + logScale);
         var g = new double[bins];
         var total = 0.0;
         for (var s = 0; s < bins; s++) total += g[s] = Prob(s);

@@ -217,18 +217,30 @@ public sealed class LatticeDistribution
     /// Expected j-th smallest of k independent draws (order statistics): P(X_(j) ≤ x) = Σ_{m=j}^{k} C(k,m) F^m (1−F)^(k−m),
     /// E[X_(j)] = Offset + Step·Σ_i P(X_(j) &gt; x_i).
     /// </summary>
-    public double ExpectedOrderStatistic(int j, int k)
+    public double ExpectedOrderStatistic(int j, int k) => ExpectedOrderStatistics(k, j)[0];
+
+    /// <summary>Several order statistics of k draws in one pass over the lattice (powers of F and S built by multiplication).</summary>
+    public double[] ExpectedOrderStatistics(int k, params int[] js)
     {
-        if (k < 1 || j < 1 || j > k) throw new ArgumentOutOfRangeException(nameof(j), j, $"j={j}, k={k}: need 1 <= j <= k");
-        var s = 0.0;
+        if (k < 1 || js.Any(j => j < 1 || j > k)) throw new ArgumentOutOfRangeException(nameof(js), $"need 1 <= j <= k = {k}");
+        var c = new double[k + 1];
+        for (var m = 0; m <= k; m++) c[m] = Binomial(k, m);
+        var pf = new double[k + 1];
+        var ps = new double[k + 1];
+        var sums = new double[js.Length];
         for (var i = 0; i < p.Length; i++)
         {
             var f = 1 - tail[i];
-            var below = 0.0; // P(X_(j) ≤ x_i) = P(at least j of k draws ≤ x_i)
-            for (var m = j; m <= k; m++) below += Binomial(k, m) * Math.Pow(f, m) * Math.Pow(tail[i], k - m);
-            s += Math.Max(0, 1 - below);
+            pf[0] = ps[0] = 1;
+            for (var m = 1; m <= k; m++) { pf[m] = pf[m - 1] * f; ps[m] = ps[m - 1] * tail[i]; }
+            for (var q = 0; q < js.Length; q++)
+            {
+                var below = 0.0; // P(at least j of k draws ≤ x_i)
+                for (var m = js[q]; m <= k; m++) below += c[m] * pf[m] * ps[k - m];
+                sums[q] += Math.Max(0, 1 - below);
+            }
         }
-        return OffsetSeconds + StepSeconds * s;
+        return sums.Select(x => OffsetSeconds + StepSeconds * x).ToArray();
     }
 
     private static double Binomial(int n, int k)

@@ -26,7 +26,8 @@ public sealed record LatticePlan(double StepSeconds, int Bins, bool Exact, doubl
         var pessimistic = Math.Max(Extent(sources, workSeconds, participants) + rounds * Extent(sources, roundSeconds, participants),
             sources.Max(s => s.Duration.MeanSeconds));
         var exactStep = ExactStep(sources);
-        var firstStep = exactStep > 0 && pessimistic / exactStep + 2 <= maxExactBins ? exactStep : pessimistic / (denseBins - 2);
+        // The first pass only locates the extent: a coarse lattice (at most 4,096 points) is enough.
+        var firstStep = pessimistic / (Math.Min(denseBins, 4096) - 2);
         var firstBins = (int)Math.Ceiling(pessimistic / firstStep) + 2;
         var coarse = CompoundPoissonLattice.Build(noise, total, firstStep, LatticeRounding.Ceil, firstBins, out _);
         var extent = Math.Max(coarse.Quantile(1 - 1e-15 / participants) + firstStep, 2 * firstStep);

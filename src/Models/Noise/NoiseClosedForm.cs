@@ -162,16 +162,17 @@ public static class NoiseClosedForm
         var mid = (k + 1) / 2;
         if (o.StepsPerRun <= 1)
         {
-            double Stat(int j) => 0.5 * (OrderStat(floor, j, k) + OrderStat(ceil, j, k));
-            return (Stat(1), Stat(mid), Stat(k));
+            var lo = OrderStats(floor, k, mid);
+            var hi = ReferenceEquals(floor, ceil) ? lo : OrderStats(ceil, k, mid);
+            return (0.5 * (lo[0] + hi[0]), 0.5 * (lo[1] + hi[1]), 0.5 * (lo[2] + hi[2]));
         }
         var mean = o.StepsPerRun * 0.5 * (floor.Mean + ceil.Mean);
         var sd = Math.Sqrt(o.StepsPerRun * StepVariance(floor));
         return (mean + sd * NormalOrderStatistic(1, k), mean + sd * NormalOrderStatistic(mid, k), mean + sd * NormalOrderStatistic(k, k));
     }
 
-    private static double OrderStat(Outcome o, int j, int k) =>
-        o.Copies > 1 ? o.StepLaw.MaximumOf(o.Copies).ExpectedOrderStatistic(j, k) : o.StepLaw.ExpectedOrderStatistic(j, k);
+    private static double[] OrderStats(Outcome o, int k, int mid) =>
+        (o.Copies > 1 ? o.StepLaw.MaximumOf(o.Copies) : o.StepLaw).ExpectedOrderStatistics(k, 1, mid, k);
 
     private static double StepVariance(Outcome o) => o.Copies > 1 ? o.StepLaw.MaximumOf(o.Copies).VarianceSeconds2 : o.StepLaw.VarianceSeconds2;
 
