@@ -54,7 +54,7 @@ public static class NoiseCommand
         {
             var profile = ResolveNoise(pr.GetValue(noise), pr.GetValue(os));
             var w = DurationArgument.Parse(pr.GetValue(work)!, "--work");
-            var rankList = NodeList.Parse(pr.GetValue(ranks)!).Select(r => (double)r).ToArray();
+            var rankList = NodeList.Parse(pr.GetValue(ranks)!, "--ranks").Select(r => (double)r).ToArray();
             var sync = pr.GetValue(collective) switch
             {
                 "allreduce-rd" => SyncShape.AllreduceRecursiveDoubling,
