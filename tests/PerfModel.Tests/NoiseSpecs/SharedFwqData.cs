@@ -2,8 +2,8 @@ using System.Runtime.CompilerServices;
 
 namespace PerfModel.Tests.NoiseSpecs;
 
-/// <summary>Locates the shared FWQ data: the repository is /work/&lt;clone&gt; and the shared data /work/shared, so the
-/// trace is ../shared/data/fwq/ from the repository root, found from this source file's path.</summary>
+/// <summary>Locates the real FWQ trace kept in the repository (data/noise/kvm-2core-fwq.csv, a copy of the shared
+/// measurement), found from this source file's path.</summary>
 internal static class SharedFwqData
 {
     public static string RepoRoot([CallerFilePath] string file = "") =>
@@ -13,8 +13,8 @@ internal static class SharedFwqData
     {
         get
         {
-            var path = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "data", "fwq", "kvm-2core-fwq.csv"));
-            Assert.True(File.Exists(path), $"the shared FWQ trace is missing: {path}");
+            var path = Path.Combine(RepoRoot(), "data", "noise", "kvm-2core-fwq.csv");
+            Assert.True(File.Exists(path), $"the FWQ trace is missing: {path}");
             return path;
         }
     }
