@@ -29,6 +29,9 @@ public sealed record ClosedFormResult(
     int LatticeBins,
     bool ExactLattice)
 {
+    /// <summary>Variance of one step's time (per rank for collectives, of the maximum for a barrier), seconds².</summary>
+    public double StepVarianceSeconds2 { get; init; }
+
     /// <summary>E[step] / noise-free step.</summary>
     public double Slowdown => NoiseFreeSeconds > 0 ? MeanStepSeconds / NoiseFreeSeconds : 1;
 

@@ -39,6 +39,7 @@ public static class NoiseClosedForm
         var noiseFree = shape.WorkSeconds + k * shape.RoundSeconds + (shape.Sync == SyncShape.TreeReduceBroadcast ? k / 2.0 * shape.RoundSeconds : 0);
         if (CompoundPoissonLattice.Active(noise).Length == 0)
             return new ClosedFormResult(noiseFree, noiseFree, noiseFree, 0, noiseFree, noiseFree, noiseFree, noiseFree, noiseFree, noiseFree, 0, 0, true);
+
         var collectiveRanks = Math.Pow(2, k);
         var participants = shape.Sync == SyncShape.Barrier ? ranks : Math.Max(1, collectiveRanks);
         var plan = LatticePlan.For(noise, shape.WorkSeconds, shape.RoundSeconds, k, participants, options.DenseBins, options.MaxExactBins);
@@ -54,7 +55,10 @@ public static class NoiseClosedForm
         var (runMin, runMed, runMax) = RunSpread(floor, ceil, options);
         return new ClosedFormResult(mid, lower, upper, 0.5 * (upper - lower),
             0.5 * (floor.Median + ceil.Median), 0.5 * (floor.P99 + ceil.P99), noiseFree, runMin, runMed, runMax,
-            plan.StepSeconds, plan.Bins, plan.Exact);
+            plan.StepSeconds, plan.Bins, plan.Exact)
+        {
+            StepVarianceSeconds2 = StepVariance(floor),
+        };
     }
 
     /// <summary>ceil(log2 P).</summary>

@@ -40,6 +40,23 @@ public sealed record Prediction(
         return HigherIsBetter ? Fom / baseline.Fom : baseline.Fom / Fom;
     }
 
+    /// <summary>E[Z_(1:5)] and E[Z_(5:5)] of five standard normal draws (Harter, Biometrika 48, 1961): ∓1.16296.</summary>
+    public const double NormalMaxOfFive = 1.1629644736405196;
+
+    /// <summary>
+    /// Expected fastest and slowest runtime of five runs (P18's error bars are min/max of 5): the runtime is a sum of
+    /// independent synchronised steps whose noise variance comes from the closed form's step law, so by the central limit
+    /// theorem runtime ≈ Normal(mean, σ²) with σ = Diagnostics["runtimeStdDevSeconds"], and E[min/max of 5] = mean ∓ 1.163σ.
+    /// </summary>
+    public (double MinSeconds, double MaxSeconds) RuntimeRangeOfFiveRuns()
+    {
+        var sd = Diagnostics.TryGetValue("runtimeStdDevSeconds", out var v) ? v : 0;
+        return (Math.Max(0, RuntimeSeconds - NormalMaxOfFive * sd), RuntimeSeconds + NormalMaxOfFive * sd);
+    }
+
+    /// <summary>The figure of merit at a given runtime (FOM scales as 1/runtime when higher is better, as runtime otherwise).</summary>
+    public double FomAt(double runtimeSeconds) => HigherIsBetter ? Fom * RuntimeSeconds / runtimeSeconds : Fom * runtimeSeconds / RuntimeSeconds;
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{App} on {Os} at {Nodes} nodes: {RuntimeSeconds:G4} s, FOM {Fom:G5} {FomUnit}");
 }

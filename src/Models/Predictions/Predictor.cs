@@ -71,7 +71,7 @@ public static class Predictor
                       + app.Syscalls.SchedYieldsPerIteration * (os.Syscalls.SchedYieldIgnored ? 0 : k.SchedYieldSeconds);
 
         var work = compute + placement.SecondsPerIteration + tlb.SecondsPerIteration + heapResult.SecondsPerIteration + syscall;
-        var noise = NoisePerIteration(os.Noise, app, collectives, net, work, haloSeconds, (int)ranks, cores);
+        var (noise, noiseVariance) = NoisePerIteration(os.Noise, app, collectives, net, work, haloSeconds, (int)ranks, cores);
 
         var perIteration = new Breakdown(compute, placement.SecondsPerIteration, tlb.SecondsPerIteration, heapResult.SecondsPerIteration, noise, comm, syscall);
         var breakdown = perIteration.Scale(app.Iterations);
@@ -95,6 +95,7 @@ public static class Predictor
             ["interNodeMessagesPerIteration"] = interNodeMessages,
             ["workSecondsPerIteration"] = work,
             ["iterationSeconds"] = perIteration.TotalSeconds,
+            ["runtimeStdDevSeconds"] = Math.Sqrt(app.Iterations * noiseVariance),
         });
         var regimes = ImmutableSortedDictionary.CreateRange(new Dictionary<string, string>
         {
@@ -121,18 +122,20 @@ public static class Predictor
     /// each halo exchange an ideal barrier of the rank's neighbourhood ((n+1) × threads cores). The delay is the closed
     /// form's E[step] minus the noise-free step (<see cref="NoiseClosedForm"/>). With no synchronisation point the
     /// iteration ends with one global barrier.</summary>
-    private static double NoisePerIteration(NoiseProfile noise, AppProfile app, ImmutableArray<CollectiveCall> collectives,
+    private static (double Delay, double Variance) NoisePerIteration(NoiseProfile noise, AppProfile app, ImmutableArray<CollectiveCall> collectives,
         LogGpCommunication net, double work, double haloSeconds, int ranks, long cores)
     {
-        if (CompoundPoissonLattice.Active(noise).Length == 0) return 0;
+        if (CompoundPoissonLattice.Active(noise).Length == 0) return (0, 0);
         var options = ClosedFormOptions.Fast;
-        double Delay(StepShape shape, double participants)
+        var variance = 0.0;
+        double Delay(StepShape shape, double participants, double perIteration = 1)
         {
             var r = NoiseClosedForm.Evaluate(noise, shape, participants, options);
+            variance += perIteration * r.StepVarianceSeconds2;
             return Math.Max(0, r.DelaySeconds);
         }
         var syncs = collectives.Sum(c => c.PerIteration) + app.Halo.ExchangesPerIteration;
-        if (syncs <= 0) return Delay(new StepShape(work, SyncShape.Barrier, 0), cores);
+        if (syncs <= 0) return (Delay(new StepShape(work, SyncShape.Barrier, 0), cores), variance);
         var segment = work / syncs;
         var total = 0.0;
         var k = NoiseClosedForm.Rounds(cores);
@@ -145,13 +148,13 @@ public static class Predictor
                 CollectiveKind.Barrier => SyncShape.DisseminationBarrier,
                 _ => SyncShape.TreeReduceBroadcast,
             };
-            total += c.PerIteration * Delay(k == 0 ? new StepShape(segment + seconds, SyncShape.None, 0) : new StepShape(segment, shape, seconds / k), cores);
+            total += c.PerIteration * Delay(k == 0 ? new StepShape(segment + seconds, SyncShape.None, 0) : new StepShape(segment, shape, seconds / k), cores, c.PerIteration);
         }
         if (app.Halo.ExchangesPerIteration > 0)
         {
             var local = Math.Min(cores, (long)Math.Ceiling(app.Halo.Neighbours + 1) * app.ThreadsPerRank);
-            total += app.Halo.ExchangesPerIteration * Delay(new StepShape(segment + haloSeconds, SyncShape.Barrier, 0), local);
+            total += app.Halo.ExchangesPerIteration * Delay(new StepShape(segment + haloSeconds, SyncShape.Barrier, 0), local, app.Halo.ExchangesPerIteration);
         }
-        return total;
+        return (total, variance);
     }
 }
