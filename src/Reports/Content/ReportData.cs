@@ -11,7 +11,7 @@ namespace PerfModel.Reports.Content;
 public sealed record ReportData(ProfileSet Profiles, IReadOnlyList<SweepRow> Sweep, IReadOnlyList<ValidationResult> Validation)
 {
     public static ReportData Compute(ProfileSet set) =>
-        new(set, Sweep.Run(set.Platform, set.Os("linux"), set.Oses, set.Apps, a => a.DefaultNodes), PublishedTargets.Evaluate(set));
+        new(set, PerfModel.Predictions.Sweep.Run(set.Platform, set.Os("linux"), set.Oses, set.Apps, a => a.DefaultNodes), PublishedTargets.Evaluate(set));
 
     /// <summary>Rows of one application and OS, ordered by nodes.</summary>
     public IReadOnlyList<SweepRow> Rows(string app, string os) =>
