@@ -39,7 +39,7 @@ public static class NoiseCommand
         var bytes = new Option<double>("--bytes") { Description = "Message size of the collective in bytes (sets the round time from the platform's LogGP parameters).", DefaultValueFactory = _ => 8 };
         var round = new Option<string?>("--round") { Description = "Noise-free time of one collective round, e.g. 2us (overrides --bytes)." };
         var perNode = new Option<int>("--ranks-per-node") { Description = "Ranks per node, for the intra/inter-node split of the rounds.", DefaultValueFactory = _ => 64 };
-        var method = new Option<string>("--method") { Description = "closed (closed forms, cost independent of the rank count) or simulate (Monte Carlo over every rank).", DefaultValueFactory = _ => "closed" };
+        var method = new Option<string>("--method") { Description = "closed (closed forms: cost flat in the rank count for a barrier, growing only with the log2 P rounds of a collective) or simulate (Monte Carlo over every rank).", DefaultValueFactory = _ => "closed" };
         method.AcceptOnlyFromAmong("closed", "simulate");
         var trials = new Option<int>("--trials") { Description = "Simulation trials per rank count.", DefaultValueFactory = _ => 200 };
         var seed = new Option<ulong>("--seed") { Description = "Simulation seed (results are identical for a seed, whatever the thread count).", DefaultValueFactory = _ => 1729 };

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Microsoft.Data.Analysis;
+using PerfModel.Reports.Content;
+using PerfModel.Reports.Files;
+using PerfModel.Reports.Tables;
+using Chart = Plotly.NET.CSharp.Chart;
+using Color = Plotly.NET.Color;
+using GenericChart = Plotly.NET.GenericChart;
+using static Plotly.NET.CSharp.GenericChartExtensions;
+
+namespace PerfModel.Cli;
+
+/// <summary><c>perfmodel report</c>: the figures and tables of the model as one offline HTML page, CSV data and PNG/SVG images.</summary>
+public static class ReportCommand
+{
+    /// <param name="log">Progress lines and the summary.</param>
+    /// <param name="run">Maps expected failures to exit codes (bad profile 1, bad option / I/O 2).</param>
+    /// <param name="figures">The figure source: computes the report's figures from its data.</param>
+    public static Command Create(TextWriter log, Func<Action, int> run, Func<ReportData, IReadOnlyList<Figure>> figures)
+    {
+        var cmd = new Command("report", "Write the report: DIR/index.html (one self-contained page that opens offline: every figure with its caption, " +
+                                        "Table I and the validation table), DIR/data/<name>.csv for every figure and table, and DIR/figures/<name>.png|svg " +
+                                        "drawn by headless Chromium (/usr/bin/chromium; without it the HTML and CSV are still written). The directory is " +
+                                        "built aside and moved into place only when complete.");
+        var outDir = new Option<string>("--out") { Description = "Report directory (replaced if it holds a previous report; any other non-empty directory is refused).", DefaultValueFactory = _ => "out/report" };
+        var platform = new Option<string?>("--platform") { Description = "Platform profile JSON to use instead of the embedded Oakforest-PACS KNL profile." };
+        var osFiles = new Option<string[]>("--os-file") { Description = "OS profile JSON; replaces the default OS of the same name or adds a new one. Repeatable.", DefaultValueFactory = _ => [] };
+        var appFiles = new Option<string[]>("--app-file") { Description = "Application profile JSON; replaces the default application of the same name or adds one. Repeatable.", DefaultValueFactory = _ => [] };
+        var noImages = new Option<bool>("--no-images") { Description = "Skip the PNG/SVG images (no browser is started)." };
+        foreach (var o in new Option[] { outDir, platform, osFiles, appFiles, noImages }) cmd.Options.Add(o);
+
+        cmd.SetAction(pr => run(() =>
+        {
+            var dir = pr.GetValue(outDir)!;
+            var sel = ProfileSelection.Build(pr.GetValue(platform), pr.GetValue(osFiles) ?? [], pr.GetValue(appFiles) ?? [], null, null);
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)) + Path.DirectorySeparatorChar;
+            if (sel.InputFiles.Any(i => Path.GetFullPath(i).StartsWith(full, StringComparison.Ordinal)))
+                throw new IOException($"--out {dir} holds an input file; inputs are never overwritten");
+            var data = ReportData.Compute(sel.Set);
+            var figureList = figures(data);
+            var tables = ReportTables.All(data);
+            var intro = $"Model predictions for {sel.Set.Platform.Name}: {string.Join(", ", sel.Set.Oses.Select(o => o.DisplayName))}; " +
+                        $"{string.Join(", ", sel.Set.Apps.Select(a => a.DisplayName))}. Profiles: the embedded defaults" +
+                        (sel.InputFiles.Length == 0 ? "." : $", replaced or extended by {string.Join(", ", sel.InputFiles.Select(Path.GetFileName))}.");
+            ReportWriter.Write(figureList, tables, dir, new ReportWriterOptions(Images: !pr.GetValue(noImages), Introduction: intro), log);
+        }));
+        return cmd;
+    }
+
+    /// <summary>STAND-IN figure source until <c>PerfModel.Reports.Charts.ReportFigures.All</c> exists: two plain line charts
+    /// of Lulesh from the sweep. Delete this method when PerfModelCommand is wired to ReportFigures.All.</summary>
+    internal static IReadOnlyList<Figure> StandInFigures(ReportData data)
+    {
+        var app = data.Sweep.Select(r => r.Prediction.App).FirstOrDefault(a => a == "lulesh2") ?? data.Sweep[0].Prediction.App;
+        var oses = data.Profiles.Oses.Select(o => o.Name).ToArray();
+        Figure Line(string name, string title, string yTitle, Func<PerfModel.Predictions.SweepRow, double> y)
+        {
+            var rows = oses.SelectMany(os => data.Rows(app, os)).ToArray();
+            var traces = oses.Select(os => Chart.Line<int, double, string>(
+                x: data.Rows(app, os).Select(r => r.Prediction.Nodes).ToArray(), y: data.Rows(app, os).Select(y).ToArray(),
+                Name: OsStyle.Display(os), ShowMarkers: true, LineColor: Color.fromString(OsStyle.Colour(os)), MarkerColor: Color.fromString(OsStyle.Colour(os))));
+            GenericChart chart = Plotly.NET.Chart.combine(traces)
+                .WithXAxisStyle<int, int, string>(TitleText: "nodes")
+                .WithYAxisStyle<double, double, string>(TitleText: yTitle);
+            var frame = new DataFrame(
+                new StringDataFrameColumn("os", rows.Select(r => r.Prediction.Os)),
+                new Int32DataFrameColumn("nodes", rows.Select(r => r.Prediction.Nodes)),
+                new DoubleDataFrameColumn(name.Replace('-', '_'), rows.Select(y)));
+            return new Figure(name, title, $"Stand-in figure: {yTitle} of {app} per OS over the default node counts.", chart, frame, oses.Length, 900, 500);
+        }
+        return
+        [
+            Line("standin-relative", $"{app}: performance relative to Linux (stand-in)", "FOM relative to Linux", r => r.RelativeToLinux),
+            Line("standin-runtime", $"{app}: runtime (stand-in)", "runtime [s]", r => r.Prediction.RuntimeSeconds),
+        ];
+    }
+}

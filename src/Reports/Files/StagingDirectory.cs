@@ -1,0 +1,108 @@
+using System.Text;
+
+namespace PerfModel.Reports.Files;
+
+/// <summary>Builds an output directory next to its destination and moves it into place only when complete.
+/// Each file is written to a temporary name and renamed. Disposing without <see cref="Commit"/> deletes the staging
+/// directory, so a failure leaves the destination as it was. An existing destination is replaced only when it is empty
+/// or holds nothing but a previous report (index.html, data/, figures/), never an arbitrary directory.</summary>
+internal sealed class StagingDirectory : IDisposable
+{
+    private static readonly IReadOnlyList<string> ReportEntries = ["index.html", "data", "figures"];
+    private readonly List<(string RelativePath, long Bytes)> files = [];
+    private readonly string? createdAncestor;
+    private bool committed;
+
+    public StagingDirectory(string destination)
+    {
+        Destination = Path.TrimEndingDirectorySeparator(Path.GetFullPath(destination));
+        var parent = Path.GetDirectoryName(Destination) ?? throw new IOException($"--out {destination}: cannot write a report to a file-system root");
+        CheckReplaceable(Destination);
+        createdAncestor = TopmostMissing(parent);
+        Directory.CreateDirectory(parent);
+        StagingPath = Path.Combine(parent, $".{Path.GetFileName(Destination)}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(StagingPath);
+    }
+
+    public string Destination { get; }
+
+    /// <summary>The staging directory (a hidden sibling of the destination, on the same file system).</summary>
+    public string StagingPath { get; }
+
+    public IReadOnlyList<(string RelativePath, long Bytes)> Files => files;
+
+    public void WriteText(string relativePath, string text) => WriteBytes(relativePath, new UTF8Encoding(false).GetBytes(text));
+
+    public void WriteBytes(string relativePath, byte[] bytes)
+    {
+        var target = Path.Combine(StagingPath, relativePath);
+        var dir = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(dir);
+        var tmp = Path.Combine(dir, "." + Path.GetFileName(target) + ".tmp");
+        File.WriteAllBytes(tmp, bytes);
+        File.Move(tmp, target, overwrite: true);
+        files.Add((relativePath.Replace('\\', '/'), bytes.LongLength));
+    }
+
+    /// <summary>Moves the staging directory to the destination (the previous report, if any, is moved aside first and deleted after).</summary>
+    public void Commit()
+    {
+        CheckReplaceable(Destination);
+        var parent = Path.GetDirectoryName(Destination)!;
+        string? old = null;
+        if (Directory.Exists(Destination))
+        {
+            old = StagingPath + ".old";
+            Directory.Move(Destination, old);
+        }
+        try
+        {
+            Directory.Move(StagingPath, Destination);
+        }
+        catch
+        {
+            if (old is not null && !Directory.Exists(Destination)) Directory.Move(old, Destination);
+            throw;
+        }
+        committed = true;
+        if (old is not null) Directory.Delete(old, recursive: true);
+    }
+
+    /// <summary>Without a commit: deletes the staging directory, and the parent directories this instance created if
+    /// they hold no file.</summary>
+    public void Dispose()
+    {
+        if (committed) return;
+        try
+        {
+            if (Directory.Exists(StagingPath)) Directory.Delete(StagingPath, recursive: true);
+            if (createdAncestor is not null && Directory.Exists(createdAncestor) &&
+                !Directory.EnumerateFiles(createdAncestor, "*", SearchOption.AllDirectories).Any())
+                Directory.Delete(createdAncestor, recursive: true);
+        }
+        catch (IOException) { /* best effort; the staging directory is hidden and named after this process */ }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>The outermost directory of <paramref name="dir"/>'s path that does not exist yet, or null.</summary>
+    private static string? TopmostMissing(string dir)
+    {
+        string? missing = null;
+        for (var d = dir; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d)) missing = d;
+        return missing;
+    }
+
+    private static void CheckReplaceable(string destination)
+    {
+        if (File.Exists(destination)) throw new IOException($"--out {destination} is a file; the report needs a directory");
+        if (!Directory.Exists(destination)) return;
+        var foreign = Directory.EnumerateFileSystemEntries(destination)
+            .Select(Path.GetFileName)
+            .Where(n => !ReportEntries.Contains(n, StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        if (foreign.Length > 0)
+            throw new IOException($"--out {destination} exists and is not a previous report (it holds {string.Join(", ", foreign.Take(3))}" +
+                                  $"{(foreign.Length > 3 ? ", …" : "")}); refusing to replace it: choose a new or empty directory");
+    }
+}
