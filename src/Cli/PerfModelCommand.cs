@@ -19,7 +19,7 @@ public static class PerfModelCommand
         root.Subcommands.Add(Predict(output, errors));
         root.Subcommands.Add(Validate(output, errors));
         root.Subcommands.Add(NoiseCommand.Create(output, errors, action => Run(errors, action)));
-        root.Subcommands.Add(ReportCommand.Create(errors, action => Run(errors, action), ReportCommand.StandInFigures));
+        root.Subcommands.Add(ReportCommand.Create(errors, action => Run(errors, action), PerfModel.Reports.Charts.ReportFigures.All));
         return root;
     }
 

@@ -46,32 +46,4 @@ public static class ReportCommand
         }));
         return cmd;
     }
-
-    /// <summary>STAND-IN figure source until <c>PerfModel.Reports.Charts.ReportFigures.All</c> exists: two plain line charts
-    /// of Lulesh from the sweep. Delete this method when PerfModelCommand is wired to ReportFigures.All.</summary>
-    internal static IReadOnlyList<Figure> StandInFigures(ReportData data)
-    {
-        var app = data.Sweep.Select(r => r.Prediction.App).FirstOrDefault(a => a == "lulesh2") ?? data.Sweep[0].Prediction.App;
-        var oses = data.Profiles.Oses.Select(o => o.Name).ToArray();
-        Figure Line(string name, string title, string yTitle, Func<PerfModel.Predictions.SweepRow, double> y)
-        {
-            var rows = oses.SelectMany(os => data.Rows(app, os)).ToArray();
-            var traces = oses.Select(os => Chart.Line<int, double, string>(
-                x: data.Rows(app, os).Select(r => r.Prediction.Nodes).ToArray(), y: data.Rows(app, os).Select(y).ToArray(),
-                Name: OsStyle.Display(os), ShowMarkers: true, LineColor: Color.fromString(OsStyle.Colour(os)), MarkerColor: Color.fromString(OsStyle.Colour(os))));
-            GenericChart chart = Plotly.NET.Chart.combine(traces)
-                .WithXAxisStyle<int, int, string>(TitleText: "nodes")
-                .WithYAxisStyle<double, double, string>(TitleText: yTitle);
-            var frame = new DataFrame(
-                new StringDataFrameColumn("os", rows.Select(r => r.Prediction.Os)),
-                new Int32DataFrameColumn("nodes", rows.Select(r => r.Prediction.Nodes)),
-                new DoubleDataFrameColumn(name.Replace('-', '_'), rows.Select(y)));
-            return new Figure(name, title, $"Stand-in figure: {yTitle} of {app} per OS over the default node counts.", chart, frame, oses.Length, 900, 500);
-        }
-        return
-        [
-            Line("standin-relative", $"{app}: performance relative to Linux (stand-in)", "FOM relative to Linux", r => r.RelativeToLinux),
-            Line("standin-runtime", $"{app}: runtime (stand-in)", "runtime [s]", r => r.Prediction.RuntimeSeconds),
-        ];
-    }
 }
