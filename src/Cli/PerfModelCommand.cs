@@ -19,6 +19,7 @@ public static class PerfModelCommand
         root.Subcommands.Add(Predict(output, errors));
         root.Subcommands.Add(Validate(output, errors));
         root.Subcommands.Add(NoiseCommand.Create(output, errors, action => Run(errors, action)));
+        root.Subcommands.Add(CalibrateCommand.Create(output, errors, action => Run(errors, action)));
         root.Subcommands.Add(ReportCommand.Create(errors, action => Run(errors, action), PerfModel.Reports.Charts.ReportFigures.All));
         return root;
     }
@@ -123,7 +124,7 @@ public static class PerfModelCommand
             foreach (var err in e.Errors) errors.WriteLine("  " + err);
             return 1;
         }
-        catch (Exception e) when (e is FormatException or KeyNotFoundException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is FormatException or KeyNotFoundException or IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
         {
             errors.WriteLine("perfmodel: error: " + e.Message);
             return 2;

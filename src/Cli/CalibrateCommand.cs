@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using PerfModel.Calibration.Benchmarks;
+using PerfModel.Calibration.Fitting;
+using PerfModel.Calibration.Io;
+using PerfModel.Calibration.Measurements;
+using PerfModel.Calibration.Profiles;
+using PerfModel.Calibration.Synthesis;
+using PerfModel.Profiles;
+using Spectre.Console;
+
+namespace PerfModel.Cli;
+
+/// <summary><c>perfmodel calibrate</c>: run the micro-benchmarks on this Linux machine, fit a platform and a Linux OS
+/// profile with 95% intervals, and write them with the raw measurements; <c>calibrate merge DIR</c> pools several nodes.</summary>
+public static class CalibrateCommand
+{
+    public static Command Create(TextWriter output, TextWriter errors, Func<Action, int> run)
+    {
+        var cmd = new Command("calibrate", "Measure this Linux machine with real micro-benchmarks (FWQ noise, page faults, brk, TLB, memory bandwidth, " +
+                                            "syscalls) and fit a platform profile and a Linux OS profile (with bootstrap 95% intervals) that predict --platform/--os-file accept. " +
+                                            "Run it unchanged on every node of a cluster (srun, mpirun, pdsh): each node writes files named after its host; then 'calibrate merge DIR'.");
+        var quick = new Option<bool>("--quick") { Description = "Short run: under 60 s on a 2-core machine." };
+        var only = new Option<string?>("--only") { Description = "Comma-separated subset: fwq, faults, brk, tlb, bandwidth, syscall." };
+        var outDir = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "out/calibration" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap and the pointer-chase permutation.", DefaultValueFactory = _ => 1729 };
+        foreach (var o in new Option[] { quick, only, outDir, seed }) cmd.Options.Add(o);
+        cmd.SetAction(pr => run(() => Calibrate(output, errors, pr.GetValue(quick), pr.GetValue(only), pr.GetValue(outDir)!, pr.GetValue(seed))));
+
+        var merge = new Command("merge", "Pool the per-host profiles in DIR (written by calibrate on each node) into one profile and show how the nodes differ.");
+        var dir = new Argument<string>("DIR") { Description = "Directory holding <host>.platform.json and <host>.linux.json files." };
+        merge.Arguments.Add(dir);
+        merge.SetAction(pr => run(() => CalibrationMerge.Run(output, errors, pr.GetValue(dir)!)));
+        cmd.Subcommands.Add(merge);
+        return cmd;
+    }
+
+    private static void Calibrate(TextWriter output, TextWriter errors, bool quick, string? only, string outDir, int seed)
+    {
+        if (!OperatingSystem.IsLinux())
+            throw new PlatformNotSupportedException($"calibrate measures a Linux machine (page faults, brk, sched_setaffinity via libc); this is {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        var benchmarks = only is null
+            ? MicroBenchmarks.All
+            : only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(MicroBenchmarks.Get).ToArray();
+        var options = new BenchmarkOptions(quick, Scale: 1, Seed: seed);
+        var host = HostName();
+        var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var estimate = TimeSpan.FromSeconds(benchmarks.Sum(b => b.Estimate(options).TotalSeconds));
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(errors) });
+        console.MarkupLine($"calibrating [bold]{Markup.Escape(host)}[/] ({(quick ? "quick" : "full")}): {string.Join(", ", benchmarks.Select(b => b.Name))} — about {estimate.TotalSeconds:0} s");
+
+        var results = new List<BenchmarkResult>();
+        var started = DateTime.UtcNow;
+        if (console.Profile.Capabilities.Interactive)
+        {
+            console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    foreach (var b in benchmarks)
+                    {
+                        var task = ctx.AddTask(b.Name, maxValue: 1.0);
+                        results.Add(b.Run(options, new TaskProgress(task)));
+                        task.Value = 1.0;
+                    }
+                });
+        }
+        else
+        {
+            foreach (var b in benchmarks)
+            {
+                errors.WriteLine($"  {b.Name} (about {b.Estimate(options).TotalSeconds:0} s) ...");
+                var t0 = DateTime.UtcNow;
+                var r = b.Run(options);
+                results.Add(r);
+                errors.WriteLine($"  {b.Name}: {(r.Skipped ? "skipped: " + r.SkipReason : $"{r.Series.Sum(s => s.Count)} points")} in {(DateTime.UtcNow - t0).TotalSeconds:0.0} s");
+            }
+        }
+
+        var defaults = ProfileLoader.LoadDefaults();
+        var calibrated = CalibratedProfiles.Build(defaults.Platform, defaults.Os("linux"), results, host, date, seed);
+        Directory.CreateDirectory(outDir);
+        var rawDir = Path.Combine(outDir, host, "raw");
+        foreach (var r in results) AtomicFile.WriteAllText(Path.Combine(rawDir, r.Benchmark + ".csv"), SeriesCsv.Write(r), []);
+        var fwq = results.FirstOrDefault(r => r.Benchmark == "fwq" && !r.Skipped);
+        if (fwq is not null) FwqBenchmark.WriteTrace(fwq, Path.Combine(rawDir, "fwq-trace.csv"));
+        var platformFile = Path.Combine(outDir, host + ".platform.json");
+        var osFile = Path.Combine(outDir, host + ".linux.json");
+        AtomicFile.WriteAllText(platformFile, ProfileJsonWriter.Write(calibrated.Platform), []);
+        AtomicFile.WriteAllText(osFile, ProfileJsonWriter.Write(calibrated.Os), []);
+        AtomicFile.WriteAllText(Path.Combine(outDir, host + ".estimates.csv"), EstimatesCsv(calibrated.Estimates), []);
+
+        foreach (var r in results.Where(r => r.Skipped)) errors.WriteLine($"note: {r.Benchmark} skipped: {r.SkipReason}");
+        foreach (var n in calibrated.Notes) errors.WriteLine("note: " + n);
+        var table = new Table().AddColumns("parameter", "value", "95% interval", "unit", "method");
+        foreach (var e in calibrated.Estimates)
+            table.AddRow(Markup.Escape(e.Name), G(e.Value), $"[{G(e.Lower95)}, {G(e.Upper95)}]".Replace("[", "[[").Replace("]", "]]"), Markup.Escape(e.Unit), Markup.Escape(e.Method));
+        var stdout = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
+        stdout.Profile.Width = Math.Max(stdout.Profile.Width, 160);
+        stdout.Write(table);
+        output.WriteLine($"wrote {platformFile}, {osFile}, {host}.estimates.csv and raw measurements in {rawDir} ({(DateTime.UtcNow - started).TotalSeconds:0} s)");
+        output.WriteLine($"next: perfmodel predict --platform {platformFile} --os-file {osFile}");
+    }
+
+    internal static string EstimatesCsv(IEnumerable<ParameterEstimate> estimates)
+    {
+        var sb = new StringBuilder("name,value,lower95,upper95,unit,method\n");
+        foreach (var e in estimates)
+            sb.Append(string.Join(',', e.Name, R(e.Value), R(e.Lower95), R(e.Upper95), e.Unit, "\"" + e.Method.Replace("\"", "\"\"") + "\"")).Append('\n');
+        return sb.ToString();
+    }
+
+    internal static string HostName()
+    {
+        var h = Environment.MachineName;
+        var clean = new string(h.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
+        return clean.Length == 0 ? "host" : clean;
+    }
+
+    private static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    private sealed class TaskProgress(ProgressTask task) : IProgress<double>
+    {
+        public void Report(double value) => task.Value = Math.Clamp(value, 0, 1);
+    }
+}
