@@ -64,6 +64,9 @@ public static class CalibratedProfiles
         private readonly List<string> notes = [];
         private KernelCosts kernel = template.Kernel;
         private ImmutableArray<MemoryTier> tiers = template.MemoryTiers;
+        private ImmutableArray<TlbLevel> tlb = template.Tlb;
+        private double tlbL2Hit = template.TlbL2HitSeconds;
+        private double pageWalk = template.PageWalkCachedSeconds;
         private NoiseProfile noise = os.Noise;
         private ParameterEstimate? zeroing;
         private int nextSeed = seed;
@@ -114,7 +117,31 @@ public static class CalibratedProfiles
                 kernel = kernel with { PageFault2MSeconds = e.Value };
                 return [e];
             });
+            MeasureTlb();
             MeasureNoise();
+        }
+
+        /// <summary>TLB from the 4 KiB pointer chase: entries of the first- and second-level 4 KiB structures and the two
+        /// penalties (<see cref="TlbFit"/>); the 2 MiB / 1 GiB structures keep the template's geometry.</summary>
+        private void MeasureTlb()
+        {
+            var l1 = tlb.IsDefault ? -1 : tlb.IndexOf(tlb.FirstOrDefault(t => t.Level == 1 && t.PageSizeBytes == Page4K)!);
+            var l2 = tlb.IsDefault ? -1 : tlb.IndexOf(tlb.FirstOrDefault(t => t.Level == 2 && t.PageSizeBytes == Page4K)!);
+            if (l1 < 0 || l2 < 0) { Keep("tlb", "the template has no first- and second-level 4 KiB TLB structures to calibrate"); return; }
+            Measure("tlb", "tlb", "chase-4k", s =>
+            {
+                var f = TlbFit.Fit(s, Page4K);
+                tlb = tlb.SetItem(l1, tlb[l1] with { Entries = f.FirstLevelEntries }).SetItem(l2, tlb[l2] with { Entries = f.SecondLevelEntries });
+                tlbL2Hit = f.FirstLevelMissPenalty.Value;
+                pageWalk = f.WalkPenalty.Value;
+                return
+                [
+                    f.FirstLevelReach with { Name = $"tlb[{l1}].entries", Value = f.FirstLevelEntries, Lower95 = f.FirstLevelReach.Lower95 / Page4K, Upper95 = f.FirstLevelReach.Upper95 / Page4K, Unit = "entries" },
+                    f.SecondLevelReach with { Name = $"tlb[{l2}].entries", Value = f.SecondLevelEntries, Lower95 = f.SecondLevelReach.Lower95 / Page4K, Upper95 = f.SecondLevelReach.Upper95 / Page4K, Unit = "entries" },
+                    f.FirstLevelMissPenalty,
+                    f.WalkPenalty,
+                ];
+            });
         }
 
         public CalibratedProfileSet Result()
@@ -124,6 +151,9 @@ public static class CalibratedProfiles
                 Name = $"{host} (calibrated {date})",
                 Kernel = kernel,
                 MemoryTiers = tiers,
+                Tlb = tlb,
+                TlbL2HitSeconds = tlbL2Hit,
+                PageWalkCachedSeconds = pageWalk,
                 Provenance = new Provenance(platformProv.ToImmutable()),
             };
             var linux = os with
