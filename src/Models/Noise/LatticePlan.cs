@@ -102,11 +102,9 @@ public sealed record LatticePlan(double StepSeconds, int Bins, bool Exact, doubl
     private static int PoissonUpper(double mean, double eps)
     {
         var logP = -mean;
-        var cdfTail = 1.0;
         var n = 0;
         while (true)
         {
-            cdfTail -= Math.Exp(logP);
             // Past the mode the remaining tail is below pmf(n+1)/(1 − mean/(n+2)).
             if (n > mean)
             {
