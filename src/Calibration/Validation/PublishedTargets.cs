@@ -57,7 +57,9 @@ public static class PublishedTargets
         results.Add(new("lammps-mckernel-1", "LAMMPS McKernel/Linux at 1 node", TargetComparison.AtLeast, 1, Rel(mck, lammps, 1), "ratio", "P18 Sec. IV: single-node results were promising; facts 1.1 row 8", false));
 
         // Lulesh drop at 1,728 nodes (facts 1.1 row 7): the LWK advantage grows from 1,331 to 1,728 nodes.
-        results.Add(new("lulesh-linux-drop-1728", "Lulesh mOS/Linux at 1,728 nodes over mOS/Linux at 1,331 nodes", TargetComparison.AtLeast, 1,
+        // A drop visible in Fig. 6a: the LWK advantage must grow by at least 1% from 1,331 to 1,728 nodes (a ratio of
+        // exactly 1 is no drop at all).
+        results.Add(new("lulesh-linux-drop-1728", "Lulesh mOS/Linux at 1,728 nodes over mOS/Linux at 1,331 nodes", TargetComparison.AtLeast, 1.01,
             Rel(mos, lulesh, 1728) / Rel(mos, lulesh, 1331), "ratio", "P18 Sec. III-C, Fig. 6a: Linux drops at 1,728 nodes; facts 1.1 row 7", false));
 
         // McKernel options at 16 nodes (facts 1.1 rows 9, 10).

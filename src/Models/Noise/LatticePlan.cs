@@ -16,7 +16,8 @@ namespace PerfModel.Noise;
 /// <param name="ExtentSeconds">U.</param>
 public sealed record LatticePlan(double StepSeconds, int Bins, bool Exact, double ExtentSeconds)
 {
-    public static LatticePlan For(NoiseProfile noise, double workSeconds, double roundSeconds, int rounds, double participants, int denseBins, int maxExactBins)
+    public static LatticePlan For(NoiseProfile noise, double workSeconds, double roundSeconds, int rounds, double participants, int denseBins, int maxExactBins,
+        bool alignRounds = true)
     {
         var sources = CompoundPoissonLattice.Active(noise);
         var total = workSeconds + rounds * roundSeconds;
@@ -41,11 +42,12 @@ public sealed record LatticePlan(double StepSeconds, int Bins, bool Exact, doubl
             extent = Math.Min(extent, Math.Max(bulk, TailExtent(sources, total, participants, 1e-4 * total, extent)));
         }
         extent = Math.Max(extent, sources.Max(s => Math.Min(s.Duration.MaxSeconds, s.Duration.Quantile(0.5))));
-        if (exactStep > 0 && extent / exactStep + 2 <= maxExactBins && OnLattice(roundSeconds, exactStep))
+        if (exactStep > 0 && extent / exactStep + 2 <= maxExactBins && (!alignRounds || OnLattice(roundSeconds, exactStep)))
             return new LatticePlan(exactStep, (int)Math.Ceiling(extent / exactStep) + 2, true, extent);
-        // Dense: the round time c must be a whole number of steps (so collective rounds add no rounding error).
+        // Dense: for the binomial tree the round time c must be a whole number of steps (its rounds compare a rank
+        // with and without a round, so c cannot be factored out as it is for recursive doubling and dissemination).
         var step = extent / (denseBins - 2);
-        if (rounds > 0 && roundSeconds > 0) step = roundSeconds / Math.Ceiling(roundSeconds / step);
+        if (alignRounds && rounds > 0 && roundSeconds > 0) step = roundSeconds / Math.Ceiling(roundSeconds / step);
         return new LatticePlan(step, (int)Math.Ceiling(extent / step) + 2, false, extent);
     }
 

@@ -42,7 +42,8 @@ public static class NoiseClosedForm
 
         var collectiveRanks = Math.Pow(2, k);
         var participants = shape.Sync == SyncShape.Barrier ? ranks : Math.Max(1, collectiveRanks);
-        var plan = LatticePlan.For(noise, shape.WorkSeconds, shape.RoundSeconds, k, participants, options.DenseBins, options.MaxExactBins);
+        var plan = LatticePlan.For(noise, shape.WorkSeconds, shape.RoundSeconds, k, participants, options.DenseBins, options.MaxExactBins,
+            alignRounds: shape.Sync == SyncShape.TreeReduceBroadcast);
 
         var floor = Pipeline(noise, shape, ranks, k, plan, LatticeRounding.Floor, out _);
         var ceil = plan.Exact ? floor : Pipeline(noise, shape, ranks, k, plan, LatticeRounding.Ceil, out _);
@@ -95,11 +96,16 @@ public static class NoiseClosedForm
         {
             case SyncShape.AllreduceRecursiveDoubling:
             case SyncShape.DisseminationBarrier:
+                // Every rank adds the same deterministic c per round and max(A + c, B + c) = max(A, B) + c, so the k·c
+                // shift is taken out of the recursion exactly: only the noise X(c) is convolved, and c need not sit on
+                // the lattice.
+                var noiseOnly = xc;
                 for (var r = 0; r < k; r++)
                 {
-                    var a = g.Convolve(lc);
+                    var a = g.Convolve(noiseOnly);
                     g = (co ? a : a.MaximumOf(2)).TruncateTail(eps).Cap(cap);
                 }
+                g = g.Shift(k * shape.RoundSeconds);
                 return new Outcome(g.MeanSeconds, g.Quantile(0.5), g.Quantile(0.99), g, 1);
             case SyncShape.TreeReduceBroadcast:
                 for (var r = 0; r < k; r++)
