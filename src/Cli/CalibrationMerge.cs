@@ -37,7 +37,7 @@ public static class CalibrationMerge
             .ToArray();
         if (hosts.Length == 0) throw new IOException($"calibrate merge: no <host>.platform.json files in {dir}; run 'perfmodel calibrate --out {dir}' on each node first");
 
-        var medians = Parameters.Select(p => Median(hosts.Select(h => p.Get(h.Platform, h.Os)))).ToArray();
+        var medians = Parameters.Select(p => MathNet.Numerics.Statistics.Statistics.Median(hosts.Select(h => p.Get(h.Platform, h.Os)))).ToArray();
         var rows = new List<string[]> { new[] { "host" }.Concat(Parameters.Select(p => p.Name)).Append("stands out").ToArray() };
         foreach (var h in hosts)
         {
@@ -84,11 +84,5 @@ public static class CalibrationMerge
         AtomicFile.WriteAllText(platformFile, ProfileJsonWriter.Write(platform), []);
         AtomicFile.WriteAllText(osFile, ProfileJsonWriter.Write(os), []);
         output.WriteLine($"merged {hosts.Length} hosts into {platformFile} and {osFile} (medians; noise of {typical.Host})");
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var s = values.Order().ToArray();
-        return s.Length % 2 == 1 ? s[s.Length / 2] : 0.5 * (s[s.Length / 2 - 1] + s[s.Length / 2]);
     }
 }

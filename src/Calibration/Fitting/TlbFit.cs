@@ -22,20 +22,20 @@ public static class TlbFit
             throw new CalibrationException(CalibrationFailure.NonFiniteInput, $"{chase.Name}: sizes and times must be finite and > 0");
         var toSeconds = chase.YUnit.Split('/')[0].Trim() switch { "ns" => 1e-9, "us" => 1e-6, "s" => 1.0, var u => throw new CalibrationException(CalibrationFailure.UnknownUnit, $"{chase.Name}: unit '{u}' is not known; expected ns, us or s") };
         var points = chase.X.Zip(chase.Y).GroupBy(p => p.First).OrderBy(g => g.Key)
-            .Select(g => (X: g.Key, Y: Median(g.Select(p => p.Second)))).ToArray();
+            .Select(g => (X: g.Key, Y: MathNet.Numerics.Statistics.Statistics.Median(g.Select(p => p.Second)))).ToArray();
         var k1 = Enumerable.Range(1, points.Length - 1).FirstOrDefault(i => points[i].Y >= KneeRatio * points[i - 1].Y);
         if (k1 == 0) throw new CalibrationException(CalibrationFailure.DegenerateDesign, $"{chase.Name}: no jump of {KneeRatio}x in access time; the chase never left the first-level TLB");
         var k2 = 0;
         for (var i = k1 + 1; i < points.Length; i++)
         {
-            var plateau = Median(points[k1..i].Select(p => p.Y));
+            var plateau = MathNet.Numerics.Statistics.Statistics.Median(points[k1..i].Select(p => p.Y));
             if (points[i].Y >= KneeRatio * plateau) { k2 = i; break; }
         }
         if (k2 == 0) throw new CalibrationException(CalibrationFailure.DegenerateDesign, $"{chase.Name}: only one knee; the chase did not pass the second-level TLB reach");
         var baseline = points[..k1].Select(p => p.Y).ToArray();
         var plateauPoints = points[k1..k2].Select(p => p.Y).ToArray();
-        var b = Median(baseline);
-        var pl = Median(plateauPoints);
+        var b = MathNet.Numerics.Statistics.Statistics.Median(baseline);
+        var pl = MathNet.Numerics.Statistics.Statistics.Median(plateauPoints);
         var after = points[k2].Y;
         string M(string what) => $"{what} of a page-stride chase ({chase.Name}, {points.Length} sizes, knee ratio {KneeRatio})";
         return new TlbFitResult(
@@ -46,11 +46,5 @@ public static class TlbFit
             new ParameterEstimate("pageWalkCachedSeconds", (after - pl) * toSeconds, Math.Max(0, after - plateauPoints.Max()) * toSeconds,
                 (after - plateauPoints.Min()) * toSeconds, "s", M("time past the second knee − plateau")),
             pageBytes);
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var s = values.Order().ToArray();
-        return s.Length % 2 == 1 ? s[s.Length / 2] : 0.5 * (s[s.Length / 2 - 1] + s[s.Length / 2]);
     }
 }
