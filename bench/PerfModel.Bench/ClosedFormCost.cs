@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using PerfModel.Calibration.Profiles;
+using PerfModel.Descriptions;
 using PerfModel.Noise;
 using PerfModel.Profiles;
+using PerfModel.Units;
 
 namespace PerfModel.Bench;
 
@@ -12,19 +13,19 @@ namespace PerfModel.Bench;
 [MemoryDiagnoser]
 public class ClosedFormCost
 {
-    private readonly NoiseProfile linux = ProfileLoader.LoadDefaults().Os("linux").Noise;
-    private static readonly StepShape Barrier = new(100e-6, SyncShape.Barrier, 0);
-    private static readonly StepShape Allreduce = new(100e-6, SyncShape.AllreduceRecursiveDoubling, 2e-6);
+    private readonly NoiseProfile linux = Defaults.Os("linux").Noise;
+    private static readonly StepShape Barrier = new(TimeInterval.FromMicroseconds(100), SyncShape.Barrier, TimeInterval.Zero);
+    private static readonly StepShape Allreduce = new(TimeInterval.FromMicroseconds(100), SyncShape.AllreduceRecursiveDoubling, TimeInterval.FromMicroseconds(2));
 
-    [Benchmark(Baseline = true)] public double Barrier_P64() => NoiseClosedForm.Evaluate(linux, Barrier, 64).MeanStepSeconds;
-    [Benchmark] public double Barrier_P131072() => NoiseClosedForm.Evaluate(linux, Barrier, 131072).MeanStepSeconds;
-    [Benchmark] public double Barrier_P2pow24() => NoiseClosedForm.Evaluate(linux, Barrier, 1 << 24).MeanStepSeconds;
-    [Benchmark] public double Allreduce_P64() => NoiseClosedForm.Evaluate(linux, Allreduce, 64).MeanStepSeconds;
-    [Benchmark] public double Allreduce_P131072() => NoiseClosedForm.Evaluate(linux, Allreduce, 131072).MeanStepSeconds;
-    [Benchmark] public double Allreduce_P2pow24() => NoiseClosedForm.Evaluate(linux, Allreduce, 1 << 24).MeanStepSeconds;
+    [Benchmark(Baseline = true)] public double Barrier_P64() => NoiseClosedForm.Evaluate(linux, Barrier, 64).MeanStep.Seconds;
+    [Benchmark] public double Barrier_P131072() => NoiseClosedForm.Evaluate(linux, Barrier, 131072).MeanStep.Seconds;
+    [Benchmark] public double Barrier_P2pow24() => NoiseClosedForm.Evaluate(linux, Barrier, 1 << 24).MeanStep.Seconds;
+    [Benchmark] public double Allreduce_P64() => NoiseClosedForm.Evaluate(linux, Allreduce, 64).MeanStep.Seconds;
+    [Benchmark] public double Allreduce_P131072() => NoiseClosedForm.Evaluate(linux, Allreduce, 131072).MeanStep.Seconds;
+    [Benchmark] public double Allreduce_P2pow24() => NoiseClosedForm.Evaluate(linux, Allreduce, 1 << 24).MeanStep.Seconds;
 
     // The predictor's settings (ClosedFormOptions.Fast: exact lattices up to 32,768 points, else 512 dense points).
-    [Benchmark] public double FastAllreduce_P64() => NoiseClosedForm.Evaluate(linux, Allreduce, 64, ClosedFormOptions.Fast).MeanStepSeconds;
-    [Benchmark] public double FastAllreduce_P131072() => NoiseClosedForm.Evaluate(linux, Allreduce, 131072, ClosedFormOptions.Fast).MeanStepSeconds;
-    [Benchmark] public double FastAllreduce_P2pow24() => NoiseClosedForm.Evaluate(linux, Allreduce, 1 << 24, ClosedFormOptions.Fast).MeanStepSeconds;
+    [Benchmark] public double FastAllreduce_P64() => NoiseClosedForm.Evaluate(linux, Allreduce, 64, ClosedFormOptions.Fast).MeanStep.Seconds;
+    [Benchmark] public double FastAllreduce_P131072() => NoiseClosedForm.Evaluate(linux, Allreduce, 131072, ClosedFormOptions.Fast).MeanStep.Seconds;
+    [Benchmark] public double FastAllreduce_P2pow24() => NoiseClosedForm.Evaluate(linux, Allreduce, 1 << 24, ClosedFormOptions.Fast).MeanStep.Seconds;
 }

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using PerfModel.Calibration.Profiles;
-using PerfModel.Predictions;
+using PerfModel.Profiles;
 
 namespace PerfModel.Bench;
 
@@ -8,8 +7,8 @@ namespace PerfModel.Bench;
 [ShortRunJob]
 public class PredictSweep
 {
-    private readonly ProfileSet set = ProfileLoader.LoadDefaults();
+    private readonly Study study = Defaults.Study();
 
     [Benchmark]
-    public int DefaultSweep() => Sweep.Run(set.Platform, set.Os("linux"), set.Oses, set.Apps, a => a.DefaultNodes).Count;
+    public int DefaultSweep() => study.Predict().Count;
 }

@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using PerfModel.Descriptions;
 using PerfModel.Noise;
 using PerfModel.Noise.Simulation;
-using PerfModel.Profiles;
+using PerfModel.Units;
 
 namespace PerfModel.Bench;
 
@@ -10,9 +11,14 @@ namespace PerfModel.Bench;
 [ShortRunJob]
 public class SimulatorThroughput
 {
-    private static readonly NoiseProfile Noise = new([new NoiseSource("tick", 1000, 2e-6), new NoiseSource("rare", 0.1, 10e-3)], false);
+    private static readonly NoiseProfile Noise = new(
+    [
+        new NoiseSource("tick", EventRate.FromPerSecond(1000), TimeInterval.FromMicroseconds(2)),
+        new NoiseSource("rare", EventRate.FromPerSecond(0.1), TimeInterval.FromMilliseconds(10)),
+    ]);
     private static readonly SimulationOptions Options = new(20, 1729);
+    private static readonly TimeInterval Work = TimeInterval.FromMicroseconds(100);
 
-    [Benchmark] public long Barrier_P131072() => NoiseSimulator.Simulate(Noise, new StepShape(100e-6, SyncShape.Barrier, 0), 131072, Options).RankSteps;
-    [Benchmark] public long Allreduce_P131072() => NoiseSimulator.Simulate(Noise, new StepShape(100e-6, SyncShape.AllreduceRecursiveDoubling, 2e-6), 131072, Options).RankSteps;
+    [Benchmark] public long Barrier_P131072() => NoiseSimulator.Simulate(Noise, new StepShape(Work, SyncShape.Barrier, TimeInterval.Zero), 131072, Options).RankSteps;
+    [Benchmark] public long Allreduce_P131072() => NoiseSimulator.Simulate(Noise, new StepShape(Work, SyncShape.AllreduceRecursiveDoubling, TimeInterval.FromMicroseconds(2)), 131072, Options).RankSteps;
 }

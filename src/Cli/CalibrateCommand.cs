@@ -5,9 +5,11 @@ using PerfModel.Calibration.Benchmarks;
 using PerfModel.Calibration.Fitting;
 using PerfModel.Calibration.Io;
 using PerfModel.Calibration.Measurements;
-using PerfModel.Calibration.Profiles;
 using PerfModel.Calibration.Synthesis;
 using PerfModel.Profiles;
+using PerfModel.Profiles.Files;
+using PerfModel.Profiles.Json;
+using PerfModel.Reports.Formats;
 using Spectre.Console;
 
 namespace PerfModel.Cli;
@@ -16,6 +18,7 @@ namespace PerfModel.Cli;
 /// profile with 95% intervals, and write them with the raw measurements; <c>calibrate merge DIR</c> pools several nodes.</summary>
 public static class CalibrateCommand
 {
+    /// <summary>The command (with its <c>merge</c> subcommand), writing results to <paramref name="output"/> and progress to <paramref name="errors"/>.</summary>
     public static Command Create(TextWriter output, TextWriter errors, Func<Action, int> run)
     {
         var cmd = new Command("calibrate", "Measure this Linux machine with real micro-benchmarks (FWQ noise, page faults, brk, TLB, memory bandwidth, " +
@@ -31,7 +34,7 @@ public static class CalibrateCommand
         var merge = new Command("merge", "Pool the per-host profiles in DIR (written by calibrate on each node) into one profile and show how the nodes differ.");
         var dir = new Argument<string>("DIR") { Description = "Directory holding <host>.platform.json and <host>.linux.json files." };
         merge.Arguments.Add(dir);
-        merge.SetAction(pr => run(() => CalibrationMerge.Run(output, errors, pr.GetValue(dir)!)));
+        merge.SetAction(pr => run(() => Merge(output, pr.GetValue(dir)!)));
         cmd.Subcommands.Add(merge);
         return cmd;
     }
@@ -77,18 +80,18 @@ public static class CalibrateCommand
             }
         }
 
-        var defaults = ProfileLoader.LoadDefaults();
-        var calibrated = CalibratedProfiles.Build(defaults.Platform, defaults.Os("linux"), results, host, date, seed);
+        var defaults = Defaults.Study();
+        var calibrated = CalibratedProfiles.Build(defaults.Platform, defaults.BaselineOs, results, host, date, seed);
         Directory.CreateDirectory(outDir);
         var rawDir = Path.Combine(outDir, host, "raw");
-        foreach (var r in results) AtomicFile.WriteAllText(Path.Combine(rawDir, r.Benchmark + ".csv"), SeriesCsv.Write(r), []);
+        foreach (var r in results) AtomicFile.WriteAllText(Path.Combine(rawDir, r.Benchmark + ".csv"), SeriesCsv.Write(r));
         var fwq = results.FirstOrDefault(r => r.Benchmark == "fwq" && !r.Skipped);
         if (fwq is not null) FwqBenchmark.WriteTrace(fwq, Path.Combine(rawDir, "fwq-trace.csv"));
         var platformFile = Path.Combine(outDir, host + ".platform.json");
         var osFile = Path.Combine(outDir, host + ".linux.json");
-        AtomicFile.WriteAllText(platformFile, ProfileJsonWriter.Write(calibrated.Platform), []);
-        AtomicFile.WriteAllText(osFile, ProfileJsonWriter.Write(calibrated.Os), []);
-        AtomicFile.WriteAllText(Path.Combine(outDir, host + ".estimates.csv"), EstimatesCsv(calibrated.Estimates), []);
+        AtomicFile.WriteAllText(platformFile, ProfileJsonWriter.Write(calibrated.Platform));
+        AtomicFile.WriteAllText(osFile, ProfileJsonWriter.Write(calibrated.Os));
+        AtomicFile.WriteAllText(Path.Combine(outDir, host + ".estimates.csv"), EstimatesCsv(calibrated.Estimates));
 
         foreach (var r in results.Where(r => r.Skipped)) errors.WriteLine($"note: {r.Benchmark} skipped: {r.SkipReason}");
         foreach (var n in calibrated.Notes) errors.WriteLine("note: " + n);
@@ -100,6 +103,23 @@ public static class CalibrateCommand
         stdout.Write(table);
         output.WriteLine($"wrote {platformFile}, {osFile}, {host}.estimates.csv and raw measurements in {rawDir} ({(DateTime.UtcNow - started).TotalSeconds:0} s)");
         output.WriteLine($"next: perfmodel predict --platform {platformFile} --os-file {osFile}");
+    }
+
+    /// <summary>Pools the per-host calibrations in <paramref name="dir"/> (<see cref="CalibrationMerge"/>), prints every host
+    /// against the median and writes DIR/merged.platform.json and DIR/merged.linux.json.</summary>
+    private static void Merge(TextWriter output, string dir)
+    {
+        var merged = CalibrationMerge.Merge(CalibrationMerge.Load(dir));
+        var header = new[] { "host" }.Concat(CalibrationMerge.Parameters.Select(p => p.Name)).Append("stands out").ToArray();
+        var rows = new List<string[]> { header };
+        foreach (var h in merged.Hosts)
+            rows.Add([h.Host, .. h.Values.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Value:G4} ({v.Deviation:+0%;-0%;0%})")), string.Join(" ", h.Flagged)]);
+        output.Write(TextTable.Render(rows, leftAligned: 1));
+        var platformFile = Path.Combine(dir, CalibrationMerge.MergedName + CalibrationMerge.PlatformSuffix);
+        var osFile = Path.Combine(dir, CalibrationMerge.MergedName + CalibrationMerge.LinuxSuffix);
+        AtomicFile.WriteAllText(platformFile, ProfileJsonWriter.Write(merged.Platform));
+        AtomicFile.WriteAllText(osFile, ProfileJsonWriter.Write(merged.Os));
+        output.WriteLine($"merged {merged.Hosts.Length} hosts into {platformFile} and {osFile} (medians; noise of {merged.Typical.Host})");
     }
 
     internal static string EstimatesCsv(IEnumerable<ParameterEstimate> estimates)

@@ -1,25 +1,16 @@
-using System.Globalization;
-
 namespace PerfModel.Cli;
 
-/// <summary>Parses a duration option such as "100us", "2.5ms", "1e-4s" or "250ns" into seconds.</summary>
+/// <summary>Reads a duration option such as "100us", "2.5ms", "1e-4s" or "250ns" (<see cref="TimeInterval.Parse"/>), ≥ 0.</summary>
 public static class DurationArgument
 {
-    private static readonly (string Unit, decimal Seconds)[] Units = [("ns", 1e-9m), ("us", 1e-6m), ("µs", 1e-6m), ("ms", 1e-3m), ("s", 1m)];
-
-    public static double Parse(string text, string option)
+    /// <summary>The duration <paramref name="text"/> given for <paramref name="option"/>.</summary>
+    /// <exception cref="FormatException">Not a time with a unit, or negative; the message names the option.</exception>
+    public static TimeInterval Parse(string text, string option)
     {
-        var t = text.Trim();
-        foreach (var (unit, scale) in Units)
-        {
-            if (!t.EndsWith(unit, StringComparison.Ordinal)) continue;
-            var number = t[..^unit.Length];
-            if (unit == "s" && (number.EndsWith('m') || number.EndsWith('u') || number.EndsWith('n'))) continue;
-            // Scaled in decimal so that "100us" is exactly the double nearest 1e-4.
-            if (decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0)
-                return (double)(v * scale);
-            throw new FormatException($"{option} '{text}': '{number}' is not a number >= 0");
-        }
-        throw new FormatException($"{option} '{text}': needs a unit (ns, us, ms or s), e.g. 100us");
+        ArgumentNullException.ThrowIfNull(text);
+        if (!TimeInterval.TryParse(text, out var t))
+            throw new FormatException($"{option} '{text}': needs a number and a unit (ns, us, ms or s), e.g. 100us");
+        if (t.Seconds < 0) throw new FormatException($"{option} '{text}': must be >= 0");
+        return t;
     }
 }

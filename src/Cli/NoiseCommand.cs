@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PerfModel.Calibration.Noise;
-using PerfModel.Calibration.Profiles;
 using PerfModel.Communication;
+using PerfModel.Descriptions;
 using PerfModel.Noise;
 using PerfModel.Noise.Spec;
 using PerfModel.Profiles;
-using PerfModel.Reports.Tables;
+using PerfModel.Profiles.Files;
 
 namespace PerfModel.Cli;
 
@@ -21,6 +21,7 @@ public static class NoiseCommand
         "trace(path/to/fwq.csv) (an FWQ trace: detours become Poisson arrivals with the measured durations); append @cosched " +
         "for noise that hits all ranks at once. Rates in /s, /ms, Hz or kHz; durations in ns, us, ms or s.";
 
+    /// <summary>The command, writing results to <paramref name="output"/> and progress to <paramref name="errors"/>.</summary>
     public static Command Create(TextWriter output, TextWriter errors, Func<Action, int> run)
     {
         var cmd = new Command("noise", "Expected time of one bulk-synchronous step (compute W, then synchronise) under OS noise, with the slowdown over " +
@@ -54,7 +55,7 @@ public static class NoiseCommand
         {
             var profile = ResolveNoise(pr.GetValue(noise), pr.GetValue(os));
             var w = DurationArgument.Parse(pr.GetValue(work)!, "--work");
-            var rankList = NodeList.Parse(pr.GetValue(ranks)!, "--ranks").Select(r => (double)r).ToArray();
+            var rankList = Nodes.Parse(pr.GetValue(ranks)!, "--ranks").Select(r => (double)r).ToArray();
             var sync = pr.GetValue(collective) switch
             {
                 "allreduce-rd" => SyncShape.AllreduceRecursiveDoubling,
@@ -66,13 +67,13 @@ public static class NoiseCommand
             if (pr.GetValue(runs) < 1) throw new FormatException("--runs must be >= 1");
             if (pr.GetValue(bins) is < 64 or > 1 << 16) throw new FormatException("--resolution must be between 64 and 65536");
             var roundText = pr.GetValue(round);
-            var platform = ProfileLoader.LoadDefaults().Platform;
+            var platform = Defaults.Platform();
             var rows = new List<NoiseRow>();
             foreach (var p in rankList)
             {
                 var k = sync == SyncShape.Barrier ? 0 : NoiseClosedForm.Rounds(p);
                 var c = roundText is not null ? DurationArgument.Parse(roundText, "--round")
-                    : k == 0 ? 0 : CollectiveSeconds(platform, sync, pr.GetValue(bytes), (int)p, pr.GetValue(perNode)) / k;
+                    : k == 0 ? TimeInterval.Zero : TimeInterval.FromSeconds(CollectiveSeconds(platform, sync, pr.GetValue(bytes), (int)p, pr.GetValue(perNode)) / k);
                 var shape = new StepShape(w, sync, c);
                 if (pr.GetValue(method) == "simulate")
                 {
@@ -81,7 +82,7 @@ public static class NoiseCommand
                 }
                 else
                 {
-                    var r = NoiseClosedForm.Evaluate(profile, shape, p, new ClosedFormOptions(DenseBins: pr.GetValue(bins), Runs: pr.GetValue(runs)));
+                    var r = NoiseClosedForm.Evaluate(profile, shape, p, new ClosedFormOptions { DenseBins = pr.GetValue(bins), Runs = pr.GetValue(runs) });
                     rows.Add(NoiseRow.FromClosedForm(p, shape, r));
                 }
             }
@@ -95,7 +96,7 @@ public static class NoiseCommand
             if (path is null) output.Write(text);
             else
             {
-                AtomicFile.WriteAllText(path, text, []);
+                AtomicFile.WriteAllText(path, text, TracePaths(pr.GetValue(noise)));
                 errors.WriteLine($"wrote {rows.Count} rows to {path}");
             }
         }));
@@ -105,9 +106,25 @@ public static class NoiseCommand
     private static NoiseProfile ResolveNoise(string? spec, string? os)
     {
         if (spec is not null && os is not null) throw new FormatException("give either --noise or --os, not both");
-        if (os is not null) return ProfileLoader.LoadDefaults().Os(os).Noise;
+        if (os is not null) return Defaults.Os(os).Noise;
         if (spec is null) throw new FormatException("--noise SPEC (or --os NAME) is required; e.g. --noise 'poisson(rate=1000/s, dur=fixed(2us))'");
         return NoiseSpec.Parse(spec, path => FwqTrace.ToNoiseProfile(FwqTrace.Load(path), Path.GetFileNameWithoutExtension(path)));
+    }
+
+    /// <summary>The trace files a spec reads (an output must not overwrite one).</summary>
+    private static IEnumerable<string> TracePaths(string? spec)
+    {
+        var paths = new List<string>();
+        if (spec is not null)
+            try
+            {
+                NoiseSpec.Parse(spec, path => { paths.Add(path); return NoiseProfile.None; });
+            }
+            catch (NoiseSpecException)
+            {
+                // The spec was parsed once already; nothing more to collect.
+            }
+        return paths;
     }
 
     private static double CollectiveSeconds(Platform platform, SyncShape sync, double bytes, int ranks, int perNode)
@@ -119,6 +136,6 @@ public static class NoiseCommand
             SyncShape.DisseminationBarrier => CollectiveKind.Barrier,
             _ => CollectiveKind.Reduce,
         };
-        return net.CollectiveSeconds(kind, bytes, ranks, perNode);
+        return net.Collective(kind, ByteSize.FromBytes(bytes), ranks, perNode).Seconds;
     }
 }

@@ -1,12 +1,26 @@
 using System.Globalization;
 using System.Text;
+using PerfModel.Descriptions;
 using PerfModel.Noise;
-using PerfModel.Profiles;
-using PerfModel.Reports.Tables;
+using PerfModel.Noise.Simulation;
+using PerfModel.Reports.Formats;
 
 namespace PerfModel.Cli;
 
-/// <summary>One line of <c>perfmodel noise</c> output (seconds).</summary>
+/// <summary>One line of <c>perfmodel noise</c> output (seconds, as the CSV and JSON write them).</summary>
+/// <param name="Method">"closed" or "simulate".</param>
+/// <param name="Ranks">P.</param>
+/// <param name="WorkSeconds">W.</param>
+/// <param name="RoundSeconds">c.</param>
+/// <param name="StepSeconds">E[step].</param>
+/// <param name="NoiseFreeSeconds">The step without noise.</param>
+/// <param name="Slowdown">E[step] / noise-free step.</param>
+/// <param name="MedianSeconds">Median step (closed form) or mean step (simulation).</param>
+/// <param name="P99Seconds">99th percentile (closed form) or mean of the slowest rank (simulation).</param>
+/// <param name="ErrorSeconds">Lattice error bound (closed form) or standard error (simulation).</param>
+/// <param name="RunMinSeconds">Expected fastest of k runs.</param>
+/// <param name="RunMedianSeconds">Expected median of k runs.</param>
+/// <param name="RunMaxSeconds">Expected slowest of k runs.</param>
 public sealed record NoiseRow(
     string Method,
     double Ranks,
@@ -22,21 +36,22 @@ public sealed record NoiseRow(
     double RunMedianSeconds,
     double RunMaxSeconds)
 {
+    /// <summary>A closed-form row.</summary>
     public static NoiseRow FromClosedForm(double ranks, StepShape shape, ClosedFormResult r) =>
-        new("closed", ranks, shape.WorkSeconds, shape.RoundSeconds, r.MeanStepSeconds, r.NoiseFreeSeconds, r.Slowdown, r.MedianSeconds, r.P99Seconds,
-            r.ErrorBoundSeconds, r.RunMinSeconds, r.RunMedianSeconds, r.RunMaxSeconds);
+        new("closed", ranks, shape.Work.Seconds, shape.Round.Seconds, r.MeanStep.Seconds, r.NoiseFree.Seconds, r.Slowdown, r.Median.Seconds, r.P99.Seconds,
+            r.ErrorBound.Seconds, r.Runs.Min.Seconds, r.Runs.Median.Seconds, r.Runs.Max.Seconds);
 
     /// <summary>A simulated row: ErrorSeconds holds the standard error of the mean; P99Seconds the mean over trials of the
     /// slowest rank (no percentiles are estimated from trial means).</summary>
     public static NoiseRow FromSimulation(double ranks, StepShape shape, NoiseProfile noise, int trials, ulong seed)
     {
-        var r = Noise.Simulation.NoiseSimulator.Simulate(noise, shape, (long)ranks, new Noise.Simulation.SimulationOptions(trials, seed));
-        var k = shape.Sync is SyncShape.None or SyncShape.Barrier ? 0 : NoiseClosedForm.Rounds(ranks);
-        var noiseFree = shape.WorkSeconds + k * shape.RoundSeconds + (shape.Sync == SyncShape.TreeReduceBroadcast ? k / 2.0 * shape.RoundSeconds : 0);
-        return new("simulate", ranks, shape.WorkSeconds, shape.RoundSeconds, r.MeanStepSeconds, noiseFree, noiseFree > 0 ? r.MeanStepSeconds / noiseFree : 1,
+        var r = NoiseSimulator.Simulate(noise, shape, (long)ranks, new SimulationOptions(trials, seed));
+        var noiseFree = shape.NoiseFree(ranks).Seconds;
+        return new("simulate", ranks, shape.Work.Seconds, shape.Round.Seconds, r.MeanStepSeconds, noiseFree, noiseFree > 0 ? r.MeanStepSeconds / noiseFree : 1,
             r.MeanStepSeconds, r.MeanMaxStepSeconds, r.StandardErrorSeconds, r.MeanStepSeconds, r.MeanStepSeconds, r.MeanStepSeconds);
     }
 
+    /// <summary>The rows as CSV (invariant culture, round-trip doubles).</summary>
     public static string ToCsv(IEnumerable<NoiseRow> rows)
     {
         var sb = new StringBuilder("method,ranks,work_s,round_s,step_s,noise_free_s,slowdown,median_s,p99_s,error_s,run_min_s,run_median_s,run_max_s\n");
@@ -46,6 +61,7 @@ public sealed record NoiseRow(
         return sb.ToString();
     }
 
+    /// <summary>The rows as an aligned text table under the noise spec.</summary>
     public static string ToText(IReadOnlyList<NoiseRow> rows, string spec, int runs)
     {
         var simulated = rows.Any(r => r.Method == "simulate");

@@ -1,15 +1,17 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using PerfModel.Calibration.Validation;
-using PerfModel.Predictions;
-using PerfModel.Profiles;
-using PerfModel.Reports.Tables;
+using PerfModel.Descriptions;
+using PerfModel.Profiles.Files;
+using PerfModel.Reports.Formats;
+using PerfModel.Validation;
 
 namespace PerfModel.Cli;
 
-/// <summary>The perfmodel command line: predict and validate.</summary>
+/// <summary>The perfmodel command line: report, predict, validate, noise and calibrate.</summary>
 public static class PerfModelCommand
 {
+    /// <summary>The root command writing results to <paramref name="stdout"/> and messages to <paramref name="stderr"/>
+    /// (the console when null).</summary>
     public static RootCommand Create(TextWriter? stdout = null, TextWriter? stderr = null)
     {
         var output = stdout ?? Console.Out;
@@ -20,7 +22,7 @@ public static class PerfModelCommand
         root.Subcommands.Add(Validate(output, errors));
         root.Subcommands.Add(NoiseCommand.Create(output, errors, action => Run(errors, action)));
         root.Subcommands.Add(CalibrateCommand.Create(output, errors, action => Run(errors, action)));
-        root.Subcommands.Add(ReportCommand.Create(errors, action => Run(errors, action), PerfModel.Reports.Charts.ReportFigures.All));
+        root.Subcommands.Add(ReportCommand.Create(errors, action => Run(errors, action), PerfModel.Reports.Figures.ReportFigures.All));
         return root;
     }
 
@@ -62,11 +64,11 @@ public static class PerfModelCommand
         var common = CommonOptions.Add(cmd);
         cmd.SetAction(pr => Run(errors, () =>
         {
-            var nodeList = pr.GetValue(nodes) is { } n ? NodeList.Parse(n) : null;
+            var nodeList = pr.GetValue(nodes) is { } n ? Nodes.Parse(n, "--nodes") : null;
             var policy = pr.GetValue(placement) is { } p ? Enum.Parse<PlacementPolicy>(p.Replace("-", ""), ignoreCase: true) : (PlacementPolicy?)null;
             var sel = ProfileSelection.Build(pr.GetValue(common.Platform), pr.GetValue(common.OsFiles) ?? [], pr.GetValue(common.AppFiles) ?? [],
                 pr.GetValue(app), pr.GetValue(os), pr.GetValue(heap), policy);
-            var rows = Sweep.Run(sel.Set.Platform, sel.Linux, sel.Oses, sel.Apps, a => nodeList ?? (IEnumerable<int>)a.DefaultNodes);
+            var rows = sel.Study.SweepOver(sel.Apps, sel.Oses, nodeList);
             var text = pr.GetValue(common.Format) switch
             {
                 "csv" => PredictionTable.ToCsv(rows),
@@ -81,13 +83,13 @@ public static class PerfModelCommand
 
     private static Command Validate(TextWriter output, TextWriter errors)
     {
-        var cmd = new Command("validate", "Print every published number of the paper (facts.md) next to the model's value and the error. " +
+        var cmd = new Command("validate", "Print every published number of the paper (P18; docs/sources.md#p18-targets) next to the model's value and the error. " +
                                           "Fitted parameters are marked: their rows show the fit, not a prediction.");
         var common = CommonOptions.Add(cmd);
         cmd.SetAction(pr => Run(errors, () =>
         {
             var sel = ProfileSelection.Build(pr.GetValue(common.Platform), pr.GetValue(common.OsFiles) ?? [], pr.GetValue(common.AppFiles) ?? [], null, null);
-            var results = PublishedTargets.Evaluate(sel.Set);
+            var results = PaperValidation.Evaluate(sel.Study);
             var text = pr.GetValue(common.Format) switch
             {
                 "csv" => ValidationTable.ToCsv(results),

@@ -1,21 +1,17 @@
 using System.CommandLine;
-using Microsoft.Data.Analysis;
 using PerfModel.Reports.Content;
 using PerfModel.Reports.Files;
-using PerfModel.Reports.Tables;
-using Chart = Plotly.NET.CSharp.Chart;
-using Color = Plotly.NET.Color;
-using GenericChart = Plotly.NET.GenericChart;
-using static Plotly.NET.CSharp.GenericChartExtensions;
 
 namespace PerfModel.Cli;
 
 /// <summary><c>perfmodel report</c>: the figures and tables of the model as one offline HTML page, CSV data and PNG/SVG images.</summary>
 public static class ReportCommand
 {
+    /// <summary>The command.</summary>
     /// <param name="log">Progress lines and the summary.</param>
     /// <param name="run">Maps expected failures to exit codes (bad profile 1, bad option / I/O 2).</param>
     /// <param name="figures">The figure source: computes the report's figures from its data.</param>
+    /// <returns>The command.</returns>
     public static Command Create(TextWriter log, Func<Action, int> run, Func<ReportData, IReadOnlyList<Figure>> figures)
     {
         var cmd = new Command("report", "Write the report: DIR/index.html (one self-contained page that opens offline: every figure with its caption, " +
@@ -36,11 +32,11 @@ public static class ReportCommand
             var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)) + Path.DirectorySeparatorChar;
             if (sel.InputFiles.Any(i => Path.GetFullPath(i).StartsWith(full, StringComparison.Ordinal)))
                 throw new IOException($"--out {dir} holds an input file; inputs are never overwritten");
-            var data = ReportData.Compute(sel.Set);
+            var data = ReportData.Compute(sel.Study);
             var figureList = figures(data);
             var tables = ReportTables.All(data);
-            var intro = $"Model predictions for {sel.Set.Platform.Name}: {string.Join(", ", sel.Set.Oses.Select(o => o.DisplayName))}; " +
-                        $"{string.Join(", ", sel.Set.Apps.Select(a => a.DisplayName))}. Profiles: the embedded defaults" +
+            var intro = $"Model predictions for {sel.Study.Platform.Name}: {string.Join(", ", sel.Study.Oses.Select(o => o.DisplayName))}; " +
+                        $"{string.Join(", ", sel.Study.Apps.Select(a => a.DisplayName))}. Profiles: the embedded defaults" +
                         (sel.InputFiles.Length == 0 ? "." : $", replaced or extended by {string.Join(", ", sel.InputFiles.Select(Path.GetFileName))}.");
             ReportWriter.Write(figureList, tables, dir, new ReportWriterOptions(Images: !pr.GetValue(noImages), Introduction: intro), log);
         }));

@@ -17,8 +17,10 @@ public sealed class BandwidthBenchmark : IMicroBenchmark
 {
     private const double Scalar = 3.0;
 
+    /// <inheritdoc />
     public string Name => "bandwidth";
 
+    /// <inheritdoc />
     public TimeSpan Estimate(BenchmarkOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
@@ -31,6 +33,7 @@ public sealed class BandwidthBenchmark : IMicroBenchmark
     private static int Elements(BenchmarkOptions o) =>
         Scaled(o, 64.0 * 1024 * 1024 / sizeof(double), 32.0 * 1024 * 1024 / sizeof(double), 1 << 15);
 
+    /// <inheritdoc />
     public BenchmarkResult Run(BenchmarkOptions o, IProgress<double>? progress = null)
     {
         Require(o, Name);

@@ -22,8 +22,10 @@ public sealed class BrkBenchmark : IMicroBenchmark
 {
     private const double QueriesPerCycle = 8.08, GrowthsPerCycle = 3.25, ShrinksPerCycle = 1.61;
 
+    /// <inheritdoc />
     public string Name => "brk";
 
+    /// <inheritdoc />
     public TimeSpan Estimate(BenchmarkOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
@@ -36,6 +38,7 @@ public sealed class BrkBenchmark : IMicroBenchmark
 
     private enum Op { Query, Grow, Shrink }
 
+    /// <inheritdoc />
     public BenchmarkResult Run(BenchmarkOptions o, IProgress<double>? progress = null)
     {
         Require(o, Name);

@@ -4,8 +4,12 @@ using System.Globalization;
 using System.Runtime;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.RegularExpressions;
+using PerfModel.Calibration.Fitting;
 using PerfModel.Calibration.Measurements;
 using PerfModel.Calibration.Noise;
+using PerfModel.Calibration.Synthesis;
+using PerfModel.Profiles.Files;
 using static PerfModel.Calibration.Benchmarks.BenchmarkSupport;
 
 namespace PerfModel.Calibration.Benchmarks;
@@ -18,13 +22,15 @@ namespace PerfModel.Calibration.Benchmarks;
 /// x = sample index, y = sample duration in ns. <see cref="ToFwqTraceData"/> and <see cref="WriteTrace"/> turn a result
 /// into the trace format of <see cref="FwqTrace"/>.
 /// </summary>
-public sealed class FwqBenchmark : IMicroBenchmark
+public sealed partial class FwqBenchmark : IMicroBenchmark
 {
     private const double TargetQuantumNs = 10_000;
     private const string ClockName = "CLOCK_MONOTONIC";
 
+    /// <inheritdoc />
     public string Name => "fwq";
 
+    /// <inheritdoc />
     public TimeSpan Estimate(BenchmarkOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
@@ -33,6 +39,7 @@ public sealed class FwqBenchmark : IMicroBenchmark
 
     private static int Samples(BenchmarkOptions o) => Scaled(o, 1_000_000, 200_000, 1000);
 
+    /// <inheritdoc />
     public BenchmarkResult Run(BenchmarkOptions o, IProgress<double>? progress = null)
     {
         Require(o, Name);
@@ -166,33 +173,58 @@ public sealed class FwqBenchmark : IMicroBenchmark
     }
 
     /// <summary>
-    /// Per-core statistics of an fwq result in the form <see cref="FwqTrace.Load"/> returns: cores named by their number
-    /// (the <c>core</c> cell of the long format), minimum, mean, and the excess over the minimum of every sample that
-    /// exceeds it by more than <paramref name="thresholdNs"/>, in sample order.
+    /// Per-core statistics of an fwq result in the form <see cref="FwqTrace.Load"/> returns: one core per series
+    /// <c>core&lt;k&gt;</c> (<see cref="CoreSeries"/>), named by its number k (the <c>core</c> cell of the long format), with
+    /// its sample count, minimum, mean, and the excess over the minimum of every sample that exceeds it by more than
+    /// <paramref name="thresholdNs"/>, in sample order. Sample durations are converted from the series' y unit (ns, us, ms
+    /// or s) to ns. This is the one conversion of an fwq result into a trace: the calibration's noise fit and
+    /// <see cref="WriteTrace"/> both use it.
     /// </summary>
+    /// <exception cref="ArgumentException">The run was skipped or has no core&lt;k&gt; series.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="thresholdNs"/> is negative or not finite.</exception>
+    /// <exception cref="CalibrationException">A core series has no samples, a non-finite or non-positive sample, or a y
+    /// unit that is not a time unit.</exception>
     public static FwqTraceData ToFwqTraceData(BenchmarkResult result, double thresholdNs = FwqTrace.DefaultDetourThresholdNs)
     {
-        var cores = CoreSeries(result);
+        var cores = CoreSamples(result);
         if (!(thresholdNs >= 0) || !double.IsFinite(thresholdNs)) throw new ArgumentOutOfRangeException(nameof(thresholdNs), thresholdNs, "must be a finite number >= 0");
-        var traces = cores.Select(s =>
+        var traces = cores.Select(c =>
         {
-            var min = s.Y.Min();
-            var detours = s.Y.Select(v => v - min).Where(e => e > thresholdNs).ToImmutableArray();
-            return new FwqCoreTrace(CoreLabel(s), s.Count, min, s.Y.Average(), detours);
+            var min = c.Ns.Min();
+            var detours = c.Ns.Select(v => v - min).Where(e => e > thresholdNs).ToImmutableArray();
+            return new FwqCoreTrace(CoreLabel(c.Series), c.Ns.Length, min, c.Ns.Average(), detours);
         });
         return new FwqTraceData($"fwq measured on {result.Host}", thresholdNs, [.. traces]);
     }
 
     /// <summary>
+    /// The core&lt;k&gt; series of an fwq result (k a whole number: the CPU, or the thread when pinning failed), in result
+    /// order: the one filter of which series are FWQ cores.
+    /// </summary>
+    /// <exception cref="ArgumentException">The run was skipped.</exception>
+    public static ImmutableArray<Series> CoreSeries(BenchmarkResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Skipped) throw new ArgumentException($"the fwq run was skipped: {result.SkipReason}", nameof(result));
+        return [.. (result.Series.IsDefault ? [] : result.Series).Where(s => CoreName().IsMatch(s.Name))];
+    }
+
+    /// <summary>
     /// Writes an fwq result in the long format of data/noise/kvm-2core-fwq.csv (comment line with samples_per_core,
     /// work_iters, cores, detour_threshold_ns and clock; header core,kind,index,value_ns; per core min, mean, p50, p90,
-    /// p99, p99.9, p99.99, max and one detour row per sample above the threshold). Written to a temporary file in the
-    /// same directory and renamed over <paramref name="path"/>.
+    /// p99, p99.9, p99.99, max and one detour row per sample above the threshold), atomically
+    /// (<see cref="AtomicFile.WriteAllText"/>).
     /// </summary>
+    /// <exception cref="ArgumentException">The run was skipped, has no core&lt;k&gt; series, or its cores have different
+    /// sample counts (the long format has one samples_per_core).</exception>
+    /// <exception cref="CalibrationException">See <see cref="ToFwqTraceData"/>.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
     public static void WriteTrace(BenchmarkResult result, string path, double thresholdNs = FwqTrace.DefaultDetourThresholdNs)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var cores = CoreSeries(result);
+        var cores = CoreSamples(result);
+        if (cores.Any(c => c.Ns.Length != cores[0].Ns.Length))
+            throw new ArgumentException("every core series needs the same number (> 0) of samples", nameof(result));
         var data = ToFwqTraceData(result, thresholdNs);
         var inv = CultureInfo.InvariantCulture;
         var parameters = result.Notes.SelectMany(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -201,13 +233,13 @@ public sealed class FwqBenchmark : IMicroBenchmark
         var clock = parameters.GetValueOrDefault("clock", ClockName);
 
         var sb = new StringBuilder();
-        sb.Append(inv, $"# fwq samples_per_core={cores[0].Count} work_iters={workIters} cores={cores.Length} detour_threshold_ns={N(thresholdNs)} clock={clock}\n");
+        sb.Append(inv, $"# fwq samples_per_core={cores[0].Ns.Length} work_iters={workIters} cores={cores.Length} detour_threshold_ns={N(thresholdNs)} clock={clock}\n");
         sb.Append("core,kind,index,value_ns\n");
         for (var k = 0; k < cores.Length; k++)
         {
-            var s = cores[k];
+            var y = cores[k].Ns;
             var label = data.Cores[k].Name;
-            var sorted = s.Y.ToArray();
+            var sorted = y.ToArray();
             Array.Sort(sorted);
             void Stat(string kind, double v) => sb.Append(inv, $"{label},{kind},-1,{N(v)}\n");
             Stat("min", sorted[0]);
@@ -216,39 +248,37 @@ public sealed class FwqBenchmark : IMicroBenchmark
                 Stat(kind, sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)]);
             Stat("max", sorted[^1]);
             var min = sorted[0];
-            for (var i = 0; i < s.Count; i++)
-                if (s.Y[i] - min > thresholdNs) sb.Append(inv, $"{label},detour,{i},{N(s.Y[i] - min)}\n");
+            for (var i = 0; i < y.Length; i++)
+                if (y[i] - min > thresholdNs) sb.Append(inv, $"{label},detour,{i},{N(y[i] - min)}\n");
         }
-
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(tmp, sb.ToString(), new UTF8Encoding(false));
-            File.Move(tmp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
+        AtomicFile.WriteAllText(path, sb.ToString());
     }
 
     private static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     private static string CoreLabel(Series s) => s.Name["core".Length..];
 
-    private static Series[] CoreSeries(BenchmarkResult result)
+    [GeneratedRegex(@"^core\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex CoreName();
+
+    /// <summary>Each core series with its sample durations in ns, checked: at least one sample, every one finite and &gt; 0.</summary>
+    private static (Series Series, double[] Ns)[] CoreSamples(BenchmarkResult result)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        if (result.Skipped) throw new ArgumentException($"the fwq run was skipped: {result.SkipReason}", nameof(result));
-        var cores = result.Series.Where(s => s.Name.StartsWith("core", StringComparison.Ordinal) && s.Name.Length > 4).ToArray();
+        var cores = CoreSeries(result);
         if (cores.Length == 0) throw new ArgumentException($"benchmark '{result.Benchmark}' has no core<k> series", nameof(result));
-        if (cores.Any(c => c.Count == 0 || c.Count != cores[0].Count))
-            throw new ArgumentException("every core series needs the same number (> 0) of samples", nameof(result));
-        if (cores.Any(c => c.Y.Any(v => !(v > 0) || !double.IsFinite(v))))
-            throw new ArgumentException("sample durations must be finite and > 0", nameof(result));
-        return cores;
+        return [.. cores.Select(s =>
+        {
+            var where = $"{result.Benchmark}/{s.Name}";
+            var y = s.Y.IsDefault ? [] : s.Y.ToArray();
+            if (y.Length == 0) throw new CalibrationException(CalibrationFailure.TooFewSamples, $"{where}: no samples");
+            var toNs = SeriesUnits.Seconds(s.YUnit, where) / 1e-9;
+            for (var i = 0; i < y.Length; i++)
+            {
+                if (!double.IsFinite(y[i])) throw new CalibrationException(CalibrationFailure.NonFiniteInput, $"{where}: sample {i} is {y[i]}");
+                if (!(y[i] > 0)) throw new CalibrationException(CalibrationFailure.OutOfDomain, $"{where}: sample {i} is {y[i]}; durations must be > 0");
+                y[i] *= toNs;
+            }
+            return (s, y);
+        })];
     }
 }

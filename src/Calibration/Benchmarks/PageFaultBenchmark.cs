@@ -18,8 +18,10 @@ public sealed class PageFaultBenchmark : IMicroBenchmark
     private static readonly ImmutableArray<int> Pages4K = [256, 512, 1024, 2048, 4096, 8192, 16384];
     private static readonly ImmutableArray<int> Pages2M = [1, 2, 4, 8, 16, 32];
 
+    /// <inheritdoc />
     public string Name => "faults";
 
+    /// <inheritdoc />
     public TimeSpan Estimate(BenchmarkOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
@@ -41,6 +43,7 @@ public sealed class PageFaultBenchmark : IMicroBenchmark
         return Pages2M.Where(p => p <= max).Select(p => Math.Max(1, (int)Math.Round(p * Math.Min(1, o.Scale * 10)))).Distinct().ToArray();
     }
 
+    /// <inheritdoc />
     public BenchmarkResult Run(BenchmarkOptions o, IProgress<double>? progress = null)
     {
         Require(o, Name);

@@ -12,8 +12,10 @@ namespace PerfModel.Calibration.Benchmarks;
 /// </summary>
 public sealed class SyscallBenchmark : IMicroBenchmark
 {
+    /// <inheritdoc />
     public string Name => "syscall";
 
+    /// <inheritdoc />
     public TimeSpan Estimate(BenchmarkOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
@@ -24,6 +26,7 @@ public sealed class SyscallBenchmark : IMicroBenchmark
     private static (int Batches, int Calls) Sizes(BenchmarkOptions o) =>
         (Scaled(o, 2000, 400, 20), 1000);
 
+    /// <inheritdoc />
     public BenchmarkResult Run(BenchmarkOptions o, IProgress<double>? progress = null)
     {
         Require(o, Name);

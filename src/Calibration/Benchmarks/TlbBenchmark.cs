@@ -18,8 +18,10 @@ public sealed class TlbBenchmark : IMicroBenchmark
 {
     private const long MinWorkingSet = 16 * 1024;
 
+    /// <inheritdoc />
     public string Name => "tlb";
 
+    /// <inheritdoc />
     public TimeSpan Estimate(BenchmarkOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
@@ -39,6 +41,7 @@ public sealed class TlbBenchmark : IMicroBenchmark
         return [.. sizes];
     }
 
+    /// <inheritdoc />
     public BenchmarkResult Run(BenchmarkOptions o, IProgress<double>? progress = null)
     {
         Require(o, Name);

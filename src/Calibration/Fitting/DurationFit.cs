@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using MathNet.Numerics;
 using PerfModel.Noise;
+using PerfModel.Profiles.Schema;
 
 namespace PerfModel.Calibration.Fitting;
 
@@ -47,24 +49,70 @@ public static class DurationFit
         var candidates = new List<DurationCandidate>();
         foreach (var family in Families)
         {
-            var (dist, ll) = FitFamily(family, x);
-            var d = Ks(x, dist);
-            var rejection = family == "pareto" && ((ParetoDuration)dist).Alpha <= 1
-                ? $"alpha = {Fmt(((ParetoDuration)dist).Alpha)} <= 1: infinite mean detour"
-                : null;
+            var fit = FitFamily(family, x);
+            var d = Ks(x, fit);
+            var rejection = family == Pareto && fit.P2 <= 1
+                ? $"alpha = {Fmt(fit.P2)} <= 1: infinite mean detour"
+                : fit.Distribution is null ? $"the fitted parameters ({Fmt(fit.P1)}, {Fmt(fit.P2)}) describe no valid {family} distribution" : null;
             double? p = null;
-            if (rejection is null && pValueResamples > 0) p = KsPValue(family, dist, x.Length, d, pValueResamples, rng);
-            candidates.Add(new DurationCandidate(family, dist, d, p, ll, rejection));
+            if (rejection is null && pValueResamples > 0) p = KsPValue(family, fit.Distribution!, x.Length, d, pValueResamples, rng);
+            candidates.Add(new DurationCandidate(family, rejection is null ? fit.Distribution : null, d, p, fit.LogLikelihood, rejection));
         }
         var best = candidates.Where(c => c.Admissible).MinBy(c => c.KsStatistic)!;
         var estimates = Intervals(best, x, resamples, rng);
         return new DurationFitResult(candidates[0], candidates[1], candidates[2], best, estimates, x.Length);
     }
 
-    private static readonly string[] Families = ["exponential", "lognormal", "pareto"];
+    private const string Exponential = "exponential", LogNormal = "lognormal", Pareto = "pareto";
+
+    private static readonly string[] Families = [Exponential, LogNormal, Pareto];
+
+    /// <summary>
+    /// One family's maximum-likelihood parameters: the mean (exponential), the median and σ (log-normal) or x_m and α
+    /// (Pareto), in seconds where they are durations, with the maximised log-likelihood. <see cref="Distribution"/> is the
+    /// Models' distribution when the parameters describe a valid one, else null (a Pareto α ≤ 1 has no finite mean and
+    /// PerfModel.Noise.ParetoDuration refuses it); <see cref="Cdf"/> works either way, so the rejected candidate still
+    /// gets its KS statistic.
+    /// </summary>
+    internal readonly record struct FamilyFit(string Family, double P1, double P2, double LogLikelihood)
+    {
+        public DurationDistribution? Distribution { get; } = Make(Family, P1, P2);
+
+        /// <summary>F(x): the distribution's own CDF; for parameters it refuses, the same closed form evaluated here.</summary>
+        public double Cdf(double seconds)
+        {
+            if (Distribution is not null) return Distribution.Cdf(seconds);
+            return Family switch
+            {
+                Exponential => seconds <= 0 ? 0 : -Expm1(-seconds / P1),
+                LogNormal => seconds <= 0 ? 0 : 0.5 * SpecialFunctions.Erfc(-((Math.Log(seconds) - Math.Log(P1)) / P2) / Math.Sqrt(2)),
+                _ => seconds <= P1 ? 0 : -Expm1(P2 * Math.Log(P1 / seconds)),
+            };
+        }
+
+        private static DurationDistribution? Make(string family, double p1, double p2)
+        {
+            if (!(p1 > 0) || !double.IsFinite(p1)) return null;
+            return family switch
+            {
+                Exponential => new ExponentialDuration(TimeInterval.FromSeconds(p1)),
+                LogNormal => p2 > 0 && double.IsFinite(p2) ? new LogNormalDuration(TimeInterval.FromSeconds(p1), p2) : null,
+                _ => p2 > 1 && double.IsFinite(p2) ? new ParetoDuration(TimeInterval.FromSeconds(p1), p2) : null,
+            };
+        }
+
+        /// <summary>e^x − 1 without cancellation near 0 (the form PerfModel.Noise uses for these CDFs).</summary>
+        private static double Expm1(double x)
+        {
+            var u = Math.Exp(x);
+            if (u == 1.0) return x;
+            var um1 = u - 1.0;
+            return um1 == -1.0 ? -1.0 : um1 * x / Math.Log(u);
+        }
+    }
 
     /// <summary>The MLE of one family on positive samples, with its maximised log-likelihood.</summary>
-    internal static (DurationDistribution Distribution, double LogLikelihood) FitFamily(string family, IReadOnlyList<double> x)
+    internal static FamilyFit FitFamily(string family, IReadOnlyList<double> x)
     {
         var n = x.Count;
         double sum = 0, sumLog = 0, min = double.PositiveInfinity;
@@ -76,37 +124,37 @@ public static class DurationFit
         }
         switch (family)
         {
-            case "exponential":
+            case Exponential:
             {
                 var mean = sum / n;
-                return (new ExponentialDuration(mean), -n * Math.Log(mean) - n);
+                return new FamilyFit(family, mean, double.NaN, -n * Math.Log(mean) - n);
             }
-            case "lognormal":
+            case LogNormal:
             {
                 var mu = sumLog / n;
                 var ss = 0.0;
                 for (var i = 0; i < n; i++) ss += (Math.Log(x[i]) - mu) * (Math.Log(x[i]) - mu);
                 var sigma = Math.Sqrt(ss / n);
                 var ll = -sumLog - n * Math.Log(sigma) - 0.5 * n * Math.Log(2 * Math.PI) - 0.5 * n;
-                return (new LogNormalDuration(Math.Exp(mu), sigma), ll);
+                return new FamilyFit(family, Math.Exp(mu), sigma, ll);
             }
             default:
             {
                 var alpha = n / (sumLog - n * Math.Log(min));
                 var ll = n * Math.Log(alpha) + n * alpha * Math.Log(min) - (alpha + 1) * sumLog;
-                return (new ParetoDuration(min, alpha), ll);
+                return new FamilyFit(family, min, alpha, ll);
             }
         }
     }
 
-    /// <summary>KS statistic of ascending samples against a CDF.</summary>
-    internal static double Ks(double[] sorted, DurationDistribution dist)
+    /// <summary>KS statistic of ascending samples against a fitted family's CDF.</summary>
+    internal static double Ks(double[] sorted, FamilyFit fit)
     {
         var n = sorted.Length;
         var d = 0.0;
         for (var i = 0; i < n; i++)
         {
-            var f = dist.Cdf(sorted[i]);
+            var f = fit.Cdf(sorted[i]);
             d = Math.Max(d, Math.Max(f - (double)i / n, (double)(i + 1) / n - f));
         }
         return d;
@@ -121,8 +169,7 @@ public static class DurationFit
             for (var i = 0; i < n; i++) sample[i] = fitted.Quantile(rng.NextDouble());
             Array.Sort(sample);
             if (sample[0] <= 0 || sample[0] == sample[^1]) { atLeast++; continue; }
-            var (refit, _) = FitFamily(family, sample);
-            if (Ks(sample, refit) >= d) atLeast++;
+            if (Ks(sample, FitFamily(family, sample)) >= d) atLeast++;
         }
         return (1.0 + atLeast) / (b + 1.0);
     }
@@ -163,16 +210,18 @@ public static class DurationFit
         }
         var method = $"MLE {best.Family} (n={n}, KS D={best.KsStatistic.ToString("G3", CultureInfo.InvariantCulture)}"
             + (best.KsPValue is { } p ? $", KS p={p.ToString("G3", CultureInfo.InvariantCulture)}" : "") + $", bootstrap B={resamples})";
-        ParameterEstimate E(string name, double value, double[] reps, string unit)
+        // Named as the profile file names the parameters (PerfModel.Profiles.Schema.DurationSchema).
+        var form = DurationSchema.Forms.First(f => f.Read(best.Distribution!) is not null);
+        ParameterEstimate E(int parameter, double value, double[] reps, string unit)
         {
             var (lo, hi) = Bootstrap.Percentile95(reps);
-            return new ParameterEstimate(name, value, lo, hi, unit, method);
+            return new ParameterEstimate(form.Parameters[parameter].Json, value, lo, hi, unit, method);
         }
         return best.Distribution switch
         {
-            ExponentialDuration e => [E("meanSeconds", e.Mean, p1, "s")],
-            LogNormalDuration l => [E("medianSeconds", l.Median, p1, "s"), E("sigma", l.Sigma, p2, "1")],
-            ParetoDuration q => [E("scaleSeconds", q.Scale, p1, "s"), E("alpha", q.Alpha, p2, "1")],
+            ExponentialDuration e => [E(0, e.Mean.Seconds, p1, "s")],
+            LogNormalDuration l => [E(0, l.Median.Seconds, p1, "s"), E(1, l.Sigma, p2, "1")],
+            ParetoDuration q => [E(0, q.Scale.Seconds, p1, "s"), E(1, q.Alpha, p2, "1")],
             _ => throw new InvalidOperationException("unreachable"),
         };
     }

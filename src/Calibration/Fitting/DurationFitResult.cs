@@ -19,8 +19,8 @@ public sealed record DurationFitResult(
     ImmutableArray<ParameterEstimate> Estimates,
     int Count)
 {
-    /// <summary>The chosen distribution.</summary>
-    public DurationDistribution Chosen => Best.Distribution;
+    /// <summary>The chosen distribution (the best candidate is admissible, so it always has one).</summary>
+    public DurationDistribution Chosen => Best.Distribution!;
 
     /// <summary>All three candidates: exponential, log-normal, Pareto.</summary>
     public ImmutableArray<DurationCandidate> Candidates => [Exponential, LogNormal, Pareto];

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using PerfModel.Profiles;
+using PerfModel.Descriptions;
 
 namespace PerfModel.Calibration.Fitting;
 

@@ -13,10 +13,20 @@ namespace PerfModel.Calibration.Fitting;
 /// </summary>
 public static class TlbFit
 {
+    /// <summary>A knee is a rise in access time by at least this factor.</summary>
     public const double KneeRatio = 1.5;
 
-    public static TlbFitResult Fit(Series chase, double pageBytes, string namePrefix = "tlb")
+    /// <summary>Fits the chase (x = working set in bytes, y = time per access in ns, us or s).</summary>
+    /// <param name="chase">The pointer-chase series.</param>
+    /// <param name="page">Page size the chase ran on (entries = reach / page).</param>
+    /// <param name="namePrefix">Prefix of the estimate names: &lt;prefix&gt;.firstLevelReachBytes, .secondLevelReachBytes,
+    /// .firstLevelMissPenaltySeconds and .walkPenaltySeconds.</param>
+    /// <exception cref="CalibrationException">Fewer than 5 points, a non-finite or non-positive value, an unknown time unit,
+    /// or fewer than two knees.</exception>
+    public static TlbFitResult Fit(Series chase, ByteSize page, string namePrefix = "tlb")
     {
+        ArgumentNullException.ThrowIfNull(chase);
+        ArgumentException.ThrowIfNullOrWhiteSpace(namePrefix);
         if (chase.Count < 5) throw new CalibrationException(CalibrationFailure.TooFewSamples, $"{chase.Name}: {chase.Count} points; a TLB fit needs at least 5 working-set sizes");
         if (chase.Y.Any(v => !double.IsFinite(v) || v <= 0) || chase.X.Any(v => !double.IsFinite(v) || v <= 0))
             throw new CalibrationException(CalibrationFailure.NonFiniteInput, $"{chase.Name}: sizes and times must be finite and > 0");
@@ -41,10 +51,10 @@ public static class TlbFit
         return new TlbFitResult(
             new ParameterEstimate($"{namePrefix}.firstLevelReachBytes", points[k1 - 1].X, points[k1 - 1].X, points[k1].X, "B", M("first knee")),
             new ParameterEstimate($"{namePrefix}.secondLevelReachBytes", points[k2 - 1].X, points[k2 - 1].X, points[k2].X, "B", M("second knee")),
-            new ParameterEstimate("tlbL2HitSeconds", (pl - b) * toSeconds, Math.Max(0, plateauPoints.Min() - baseline.Max()) * toSeconds,
+            new ParameterEstimate($"{namePrefix}.firstLevelMissPenaltySeconds", (pl - b) * toSeconds, Math.Max(0, plateauPoints.Min() - baseline.Max()) * toSeconds,
                 (plateauPoints.Max() - baseline.Min()) * toSeconds, "s", M("plateau − base")),
-            new ParameterEstimate("pageWalkCachedSeconds", (after - pl) * toSeconds, Math.Max(0, after - plateauPoints.Max()) * toSeconds,
+            new ParameterEstimate($"{namePrefix}.walkPenaltySeconds", (after - pl) * toSeconds, Math.Max(0, after - plateauPoints.Max()) * toSeconds,
                 (after - plateauPoints.Min()) * toSeconds, "s", M("time past the second knee − plateau")),
-            pageBytes);
+            page);
     }
 }

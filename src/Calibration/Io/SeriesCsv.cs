@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using PerfModel.Calibration.Measurements;
-using PerfModel.Profiles;
+using PerfModel.Descriptions;
 
 namespace PerfModel.Calibration.Io;
 
@@ -10,8 +10,11 @@ namespace PerfModel.Calibration.Io;
 /// culture, round-trip precision; notes and skip reasons as <c>#</c> comment lines. Reads back what it writes.</summary>
 public static class SeriesCsv
 {
+    /// <summary>The CSV header line.</summary>
     public const string Header = "benchmark,host,series,x_unit,y_unit,x,y";
 
+    /// <summary>The result as CSV text: a <c># benchmark=NAME host=HOST</c> line, <c># skipped:</c> and <c># note:</c>
+    /// lines, the header and one row per point.</summary>
     public static string Write(BenchmarkResult result)
     {
         var sb = new StringBuilder();
@@ -26,6 +29,8 @@ public static class SeriesCsv
         return sb.ToString();
     }
 
+    /// <summary>Reads a file written by <see cref="Write"/> back into a result (series in order of first appearance).</summary>
+    /// <exception cref="ProfileValidationException">The file cannot be read, a row is malformed, or the benchmark line is missing.</exception>
     public static BenchmarkResult Read(string path)
     {
         string[] lines;

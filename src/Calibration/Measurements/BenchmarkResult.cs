@@ -10,8 +10,11 @@ namespace PerfModel.Calibration.Measurements;
 /// <param name="SkipReason">Null when it ran; otherwise why it could not (no THP, cannot pin, …).</param>
 public sealed record BenchmarkResult(string Benchmark, string Host, ImmutableArray<Series> Series, ImmutableArray<string> Notes, string? SkipReason)
 {
+    /// <summary>Whether the benchmark could not run (<see cref="SkipReason"/> says why).</summary>
     public bool Skipped => SkipReason is not null;
 
+    /// <summary>The series called <paramref name="name"/>.</summary>
+    /// <exception cref="KeyNotFoundException">There is none; the message lists the series there are.</exception>
     public Series this[string name] => Series.FirstOrDefault(s => s.Name == name)
         ?? throw new KeyNotFoundException($"benchmark '{Benchmark}' has no series '{name}'; it has: {string.Join(", ", Series.Select(s => s.Name))}");
 }

@@ -1,6 +1,5 @@
-using System.Collections.Immutable;
+using PerfModel.Descriptions;
 using PerfModel.Noise;
-using PerfModel.Profiles;
 
 namespace PerfModel.Calibration.Noise;
 
@@ -41,10 +40,10 @@ public static class FwqTrace
     }
 
     /// <summary>
-    /// One noise source fitted to the trace: detours arrive on every core as a Poisson process whose rate is the mean of
-    /// the per-core rates (detours / (samples × mean sample duration), i.e. per second of wall-clock time), and each takes
-    /// a duration drawn from the pooled detour excesses of all cores (an <see cref="EmpiricalDuration"/> in seconds with
-    /// equal weights). Not co-scheduled: each core's detours are taken as independent of the others'.
+    /// One noise source fitted to the trace: detours arrive on every core as a Poisson process whose rate is
+    /// <see cref="FwqTraceData.MeanDetourRatePerSecond"/> (the mean of the per-core rates, detours / (samples × mean sample
+    /// duration), i.e. per second of wall-clock time), and each takes a duration drawn from the pooled detour excesses
+    /// <see cref="FwqTraceData.DetourExcessSeconds"/> (an <see cref="EmpiricalDuration"/> in seconds with equal weights). Not co-scheduled: each core's detours are taken as independent of the others'.
     /// </summary>
     /// <remarks>
     /// Assumptions: (1) detours are Poisson arrivals: independent, at a constant rate, one per noisy sample (two detours
@@ -56,21 +55,17 @@ public static class FwqTrace
     /// </remarks>
     /// <param name="data">A loaded trace with at least one core.</param>
     /// <param name="name">Name of the noise source.</param>
+    /// <exception cref="ArgumentException">The trace has no cores, or a core without samples or a positive, finite mean.</exception>
+    /// <exception cref="InvalidDescriptionException">The detours would take the whole core (rate × mean duration ≥ 1).</exception>
     public static NoiseProfile ToNoiseProfile(FwqTraceData data, string name = "trace")
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var cores = data.Cores.IsDefault ? [] : data.Cores;
-        if (cores.Length == 0) throw new ArgumentException("the trace has no cores", nameof(data));
-        foreach (var c in cores)
-        {
-            if (c.Samples < 1 || !(c.MeanNs > 0) || !double.IsFinite(c.MeanNs))
-                throw new ArgumentException($"core '{c.Name}' has {c.Samples} samples of mean {c.MeanNs} ns; it needs >= 1 sample of finite mean > 0", nameof(data));
-        }
-        var rate = cores.Average(c => c.DetourRatePerSecond);
-        var excessSeconds = cores.SelectMany(c => c.DetourExcessNs.IsDefault ? [] : c.DetourExcessNs).Select(ns => ns / 1e9).ToArray();
+        data.CheckUsable(nameof(data));
+        var rate = data.MeanDetourRatePerSecond;
+        var excessSeconds = data.DetourExcessSeconds;
         if (excessSeconds.Length == 0) return NoiseProfile.None;
         var duration = new EmpiricalDuration(excessSeconds, Enumerable.Repeat(1.0, excessSeconds.Length));
-        return new NoiseProfile(ImmutableArray.Create(new NoiseSource(name, rate, duration)), CoScheduled: false);
+        return new NoiseProfile([new NoiseSource(name, EventRate.FromPerSecond(rate), duration)], coScheduled: false);
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using PerfModel.Profiles;
+using PerfModel.Descriptions;
 
 namespace PerfModel.Calibration.Noise;
 

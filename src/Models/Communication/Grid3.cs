@@ -4,6 +4,7 @@ namespace PerfModel.Communication;
 /// the currently smallest dimension).</summary>
 public readonly record struct Grid3(int X, int Y, int Z)
 {
+    /// <summary>The balanced factorisation of <paramref name="count"/> (≥ 1), largest dimension first.</summary>
     public static Grid3 Balanced(int count)
     {
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, $"count={count}, but it should be >= 1");
@@ -23,5 +24,6 @@ public readonly record struct Grid3(int X, int Y, int Z)
         return new Grid3(dims[0], dims[1], dims[2]);
     }
 
+    /// <summary>Dimension <paramref name="d"/>: 0 = X, 1 = Y, 2 = Z.</summary>
     public int this[int d] => d switch { 0 => X, 1 => Y, _ => Z };
 }

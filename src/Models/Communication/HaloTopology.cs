@@ -10,6 +10,7 @@ namespace PerfModel.Communication;
 /// </summary>
 public static class HaloTopology
 {
+    /// <summary>Share of a rank's neighbour messages that leave the node (see the class remarks).</summary>
     public static double OffNodeFraction(int nodes, int ranksPerNode)
     {
         var ng = Grid3.Balanced(nodes);

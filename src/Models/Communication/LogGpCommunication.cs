@@ -1,22 +1,27 @@
-using PerfModel.Profiles;
+using PerfModel.Descriptions;
+using PerfModel.Units;
 
 namespace PerfModel.Communication;
 
 /// <summary>
-/// LogGP cost of collectives and neighbour exchanges (Alexandrov et al., SPAA'95; Thakur, Rabenseifner, Gropp,
-/// IJHPCA 2005; facts.md §6.2). Ranks are placed node by node, so the first log2(R) rounds of recursive doubling,
-/// binomial trees and dissemination stay inside a node (shared memory) and the remaining ceil(log2 P) − log2(R) cross
-/// the network. A message of m bytes costs L + 2o + (m − 1)G between nodes and L_shm + m G_shm inside one.
+/// LogGP cost of collectives and neighbour exchanges (Alexandrov et al., "LogGP", SPAA 1995, doi:10.1145/215399.215427;
+/// Thakur, Rabenseifner, Gropp, IJHPCA 2005, doi:10.1177/1094342005051521). Ranks are placed node by node, so the first
+/// log2(R) rounds of recursive doubling, binomial trees and dissemination stay inside a node (shared memory) and the
+/// remaining ceil(log2 P) − log2(R) cross the network. A message of m bytes costs L + 2o + (m − 1)G between nodes and
+/// L_shm + m G_shm inside one.
 /// </summary>
-public sealed class LogGpCommunication(Interconnect network)
+public sealed class LogGpCommunication
 {
+    private readonly Interconnect network;
+
+    /// <summary>The formulas for <paramref name="network"/>.</summary>
+    public LogGpCommunication(Interconnect network) => this.network = network ?? throw new ArgumentNullException(nameof(network));
+
     /// <summary>Point-to-point time between two nodes: L + 2o + max(0, m − 1)·G.</summary>
-    public double InterNodeMessageSeconds(double bytes, double gapPerByteSeconds) =>
-        network.LatencySeconds + 2 * network.OverheadSeconds + Math.Max(0, bytes - 1) * gapPerByteSeconds;
+    public TimeInterval InterNodeMessage(ByteSize size) => TimeInterval.FromSeconds(InterNodeMessageSeconds(size.Bytes, network.GapPerByte.Seconds));
 
     /// <summary>Point-to-point time inside a node: L_shm + m·G_shm.</summary>
-    public double IntraNodeMessageSeconds(double bytes) =>
-        network.IntraNodeLatencySeconds + bytes * network.IntraNodeGapPerByteSeconds;
+    public TimeInterval IntraNodeMessage(ByteSize size) => TimeInterval.FromSeconds(IntraNodeMessageSeconds(size.Bytes));
 
     /// <summary>(rounds inside a node, rounds across nodes) of a ceil(log2 P)-round algorithm.</summary>
     public static (int Intra, int Inter) Rounds(int ranks, int ranksPerNode)
@@ -26,14 +31,14 @@ public sealed class LogGpCommunication(Interconnect network)
         return (intra, total - intra);
     }
 
-    /// <summary>Time of one collective of <paramref name="bytes"/> per rank among <paramref name="ranks"/> ranks.
+    /// <summary>Time of one collective of <paramref name="size"/> per rank among <paramref name="ranks"/> ranks.
     /// Allreduce (recursive doubling) and reduce add m·γ per round; barrier sends zero-byte messages.</summary>
-    public double CollectiveSeconds(CollectiveKind kind, double bytes, int ranks, int ranksPerNode)
+    public TimeInterval Collective(CollectiveKind kind, ByteSize size, int ranks, int ranksPerNode)
     {
         var (intra, inter) = Rounds(ranks, ranksPerNode);
-        var m = kind == CollectiveKind.Barrier ? 0 : bytes;
-        var combine = kind is CollectiveKind.Allreduce or CollectiveKind.Reduce ? m * network.ReduceSecondsPerByte : 0;
-        return intra * (IntraNodeMessageSeconds(m) + combine) + inter * (InterNodeMessageSeconds(m, network.GapPerByteSeconds) + combine);
+        var m = kind == CollectiveKind.Barrier ? 0 : size.Bytes;
+        var combine = kind is CollectiveKind.Allreduce or CollectiveKind.Reduce ? m * network.ReducePerByte.Seconds : 0;
+        return TimeInterval.FromSeconds(intra * (IntraNodeMessageSeconds(m) + combine) + inter * (InterNodeMessageSeconds(m, network.GapPerByte.Seconds) + combine));
     }
 
     /// <summary>Messages that leave the node in one collective (one per inter-node round).</summary>
@@ -45,18 +50,20 @@ public sealed class LogGpCommunication(Interconnect network)
     /// bytes: T = L + nφ·2o + nφ·m·G·R + n(1−φ)·(L_shm + m·G_shm), latency paid once (non-blocking sends overlap),
     /// per-message overheads and bytes serialised.
     /// </summary>
-    public double HaloSeconds(HaloExchange halo, double bytesPerNeighbour, double offNodeFraction, int ranksPerNode)
+    public TimeInterval Halo(HaloExchange halo, ByteSize perNeighbour, double offNodeFraction, int ranksPerNode)
     {
-        if (halo.Neighbours == 0 || halo.ExchangesPerIteration == 0) return 0;
+        ArgumentNullException.ThrowIfNull(halo);
+        if (halo.Neighbours == 0 || halo.ExchangesPerIteration == 0) return TimeInterval.Zero;
+        var bytesPerNeighbour = perNeighbour.Bytes;
         var n = halo.Neighbours;
         var offMsgs = n * offNodeFraction;
         var onMsgs = n - offMsgs;
         var nodeInjectors = Math.Max(1, ranksPerNode);
         var inter = offMsgs > 0
-            ? network.LatencySeconds + offMsgs * (2 * network.OverheadSeconds + bytesPerNeighbour * network.GapPerByteSeconds * nodeInjectors)
+            ? network.Latency.Seconds + offMsgs * (2 * network.Overhead.Seconds + bytesPerNeighbour * network.GapPerByte.Seconds * nodeInjectors)
             : 0;
         var intra = onMsgs * IntraNodeMessageSeconds(bytesPerNeighbour);
-        return inter + intra;
+        return TimeInterval.FromSeconds(inter + intra);
     }
 
     internal static int CeilLog2(int n)
@@ -66,4 +73,10 @@ public sealed class LogGpCommunication(Interconnect network)
         while ((1L << r) < n) r++;
         return r;
     }
+
+    private double InterNodeMessageSeconds(double bytes, double gapPerByteSeconds) =>
+        network.Latency.Seconds + 2 * network.Overhead.Seconds + Math.Max(0, bytes - 1) * gapPerByteSeconds;
+
+    private double IntraNodeMessageSeconds(double bytes) =>
+        network.IntraNodeLatency.Seconds + bytes * network.IntraNodeGapPerByte.Seconds;
 }

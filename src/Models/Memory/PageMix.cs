@@ -1,38 +1,49 @@
-using PerfModel.Profiles;
+using PerfModel.Descriptions;
+using PerfModel.Units;
 
 namespace PerfModel.Memory;
 
-/// <summary>How a rank's footprint splits over page sizes under an OS: (page size, bytes) pairs.
-/// Heap: the brk policy's page size; on a demand-faulting OS with transparent huge pages only the 2 MiB-aligned part of
-/// each growth is huge (see <see cref="HeapModel.AlignedHugeShare"/>). Mappings: the OS's mapping page size for the
-/// mapped share, capped at the largest size the mapping can fill, 4 KiB for the rest. Static data/stack: its page size.</summary>
+/// <summary>How a rank's footprint splits over page sizes under an OS. Heap: the brk policy's page size; on a
+/// demand-faulting OS with transparent huge pages only the 2 MiB-aligned part of each growth is huge (see
+/// <see cref="HeapFaultModel.AlignedHugeShare"/>). Mappings: the OS's mapping page size for the mapped share, capped at the
+/// largest size the mapping can fill, 4 KiB for the rest. Static data/stack: its page size.</summary>
 public static class PageMix
 {
-    public static IReadOnlyList<(double PageBytes, double Bytes)> Of(OsProfile os, AppProfile app, double footprintBytes, double meanGrowthBytes)
+    /// <summary>The page shares of a footprint of <paramref name="footprint"/> (the application's heap and mapping
+    /// fractions), growths of <paramref name="meanGrowth"/> on average; empty shares are left out.</summary>
+    public static IReadOnlyList<PageShare> Of(OsProfile os, AppProfile app, ByteSize footprint, ByteSize meanGrowth)
     {
+        ArgumentNullException.ThrowIfNull(os);
+        ArgumentNullException.ThrowIfNull(app);
+        var footprintBytes = footprint.Bytes;
         var heap = footprintBytes * app.HeapFraction;
         var mapped = footprintBytes * app.MappingFraction;
         var stat = footprintBytes - heap - mapped;
         var parts = new List<(double, double)>();
-        if (os.Brk.PrefaultAtBrk || os.Brk.PageBytes > 4096)
-            parts.Add((Cap(os.Brk.PageBytes, heap), heap));
+        var brkPage = os.Brk.Page.Bytes;
+        if (os.Brk.PrefaultAtBrk || brkPage > 4096)
+            parts.Add((Cap(brkPage, heap), heap));
         else
         {
-            var huge = os.Brk.TransparentHugePages ? HeapModel.AlignedHugeShare(meanGrowthBytes, HeapModel.HugePageBytes) : 0;
-            parts.Add((HeapModel.HugePageBytes, heap * huge));
-            parts.Add((os.Brk.PageBytes, heap * (1 - huge)));
+            var huge = os.Brk.TransparentHugePages ? HeapFaultModel.AlignedHugeShare(meanGrowth.Bytes, PageSizes.Huge.Bytes) : 0;
+            parts.Add((PageSizes.Huge.Bytes, heap * huge));
+            parts.Add((brkPage, heap * (1 - huge)));
         }
         var largeMapped = mapped * os.Pages.MappingLargePageFraction;
-        parts.Add((Cap(os.Pages.MappingPageBytes, largeMapped), largeMapped));
+        parts.Add((Cap(os.Pages.MappingPage.Bytes, largeMapped), largeMapped));
         parts.Add((4096, mapped - largeMapped));
-        parts.Add((Cap(os.Pages.StaticPageBytes, stat), stat));
-        return parts.Where(p => p.Item2 > 0).ToArray();
+        parts.Add((Cap(os.Pages.StaticPage.Bytes, stat), stat));
+        return parts.Where(p => p.Item2 > 0).Select(p => new PageShare(ByteSize.FromBytes(p.Item1), ByteSize.FromBytes(p.Item2))).ToArray();
     }
 
-    /// <summary>Page size the OS gives a rank's large mappings of <paramref name="mappedBytes"/> in all.</summary>
-    public static double MappingGranule(OsProfile os, double mappedBytes) => Cap(os.Pages.MappingPageBytes, mappedBytes);
+    /// <summary>Page size the OS gives a rank's large mappings of <paramref name="mapped"/> in all.</summary>
+    public static ByteSize MappingGranule(OsProfile os, ByteSize mapped)
+    {
+        ArgumentNullException.ThrowIfNull(os);
+        return ByteSize.FromBytes(Cap(os.Pages.MappingPage.Bytes, mapped.Bytes));
+    }
 
     /// <summary>A page larger than 2 MiB (1 GiB) is used only for a region at least that large; otherwise 2 MiB.</summary>
     private static double Cap(double pageBytes, double regionBytes) =>
-        pageBytes > HeapModel.HugePageBytes && regionBytes < pageBytes ? HeapModel.HugePageBytes : pageBytes;
+        pageBytes > PageSizes.Huge.Bytes && regionBytes < pageBytes ? PageSizes.Huge.Bytes : pageBytes;
 }

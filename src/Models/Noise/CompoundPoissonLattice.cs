@@ -1,5 +1,5 @@
 using PerfModel.Internal;
-using PerfModel.Profiles;
+using PerfModel.Descriptions;
 
 namespace PerfModel.Noise;
 
@@ -24,7 +24,7 @@ public static class CompoundPoissonLattice
         if (bins < 1) throw new ArgumentOutOfRangeException(nameof(bins), bins, $"bins={bins}, but it should be >= 1");
         overflowMass = 0;
         var sources = Active(noise);
-        var lambda = sources.Sum(s => s.RatePerSecond);
+        var lambda = sources.Sum(s => s.Rate.PerSecond);
         if (sources.Length == 0 || windowSeconds == 0) return LatticeDistribution.Point(0, step);
 
         var f = new double[bins];
@@ -32,7 +32,7 @@ public static class CompoundPoissonLattice
         foreach (var s in sources)
         {
             var masses = s.Duration.LatticeMasses(step, rounding, bins, out var over);
-            var w = s.RatePerSecond / lambda;
+            var w = s.Rate.PerSecond / lambda;
             for (var m = 0; m < masses.Length; m++) f[m] += w * masses[m];
             if (rounding == LatticeRounding.Ceil) severityOverflow += w * over;
         }
@@ -77,7 +77,11 @@ public static class CompoundPoissonLattice
         return new LatticeDistribution(0, step, g);
     }
 
-    /// <summary>Sources that can delay a core (positive rate and mean duration).</summary>
-    public static NoiseSource[] Active(NoiseProfile noise) =>
-        noise.Sources.IsDefault ? [] : noise.Sources.Where(s => s.RatePerSecond > 0 && s.Duration.MeanSeconds > 0).ToArray();
+    /// <summary>Sources that can delay a core: those with a positive rate and mean duration (the others add exactly 0;
+    /// every source is valid, <see cref="NoiseSource"/>).</summary>
+    public static NoiseSource[] Active(NoiseProfile noise)
+    {
+        ArgumentNullException.ThrowIfNull(noise);
+        return noise.Sources.Where(s => s.Rate.PerSecond > 0 && s.Duration.MeanSeconds > 0).ToArray();
+    }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PerfModel.Profiles;
+using PerfModel.Units;
 
 namespace PerfModel.Noise;
 
@@ -30,8 +30,6 @@ public abstract record DurationDistribution
 
     /// <summary>The compact spec form, e.g. <c>fixed(2us)</c>, <c>pareto(scale=10us, alpha=2.5)</c>.</summary>
     public abstract string ToSpec();
-
-    internal abstract void Validate(ValidationScope v, string path);
 
     /// <summary>
     /// Probability masses on the lattice 0, h, 2h, … (at most <paramref name="maxBins"/> points). Floor puts the mass of
@@ -86,21 +84,11 @@ public abstract record DurationDistribution
         return masses;
     }
 
-    public static DurationDistribution Fixed(double seconds) => new FixedDuration(seconds);
+    /// <summary>Detours of exactly <paramref name="duration"/>.</summary>
+    public static DurationDistribution Fixed(TimeInterval duration) => new FixedDuration(duration);
 
-    /// <summary>Formats seconds with the largest unit that keeps the number ≥ 1: "2us", "10ms", "1.5s".</summary>
-    public static string FormatSeconds(double seconds)
-    {
-        var (value, unit) = seconds switch
-        {
-            0 => (0.0, "s"),
-            < 1e-6 => (seconds * 1e9, "ns"),
-            < 1e-3 => (seconds * 1e6, "us"),
-            < 1 => (seconds * 1e3, "ms"),
-            _ => (seconds, "s"),
-        };
-        return value.ToString("G6", CultureInfo.InvariantCulture) + unit;
-    }
+    /// <summary>Formats seconds with the largest unit that keeps the number ≥ 1: "2us", "10ms", "1.5s" (<see cref="UnitFormat.Seconds"/>).</summary>
+    public static string FormatSeconds(double seconds) => UnitFormat.Seconds(seconds);
 
     private protected static string F(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
-using PerfModel.Profiles;
 
 namespace PerfModel.Noise;
 
 /// <summary>An empirical histogram of durations: value v_i with probability w_i / Σw (values ascending after construction).</summary>
 public sealed record EmpiricalDuration : DurationDistribution
 {
+    /// <summary>A histogram of durations (seconds, ≥ 0) and their weights (≥ 0, not all 0), normalised to probabilities.</summary>
+    /// <exception cref="ArgumentException">The lists differ in length or are empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value or weight is negative or not finite, or all weights are 0.</exception>
     public EmpiricalDuration(IEnumerable<double> valuesSeconds, IEnumerable<double> weights)
     {
         var v = valuesSeconds.ToArray();
@@ -28,26 +30,33 @@ public sealed record EmpiricalDuration : DurationDistribution
         Tail = [.. tail];
     }
 
+    /// <summary>The durations in seconds, ascending.</summary>
     public ImmutableArray<double> ValuesSeconds { get; }
+    /// <summary>The probability of each duration (summing to 1).</summary>
     public ImmutableArray<double> Probabilities { get; }
     private ImmutableArray<double> Cumulative { get; }
     private ImmutableArray<double> Tail { get; }
 
+    /// <inheritdoc />
     public override double MeanSeconds => ValuesSeconds.Zip(Probabilities, (x, p) => x * p).Sum();
+    /// <inheritdoc />
     public override double MaxSeconds => ValuesSeconds[^1];
 
+    /// <inheritdoc />
     public override double Cdf(double seconds)
     {
         var i = UpperIndex(seconds);
         return i < 0 ? 0 : Math.Min(1, Cumulative[i]);
     }
 
+    /// <inheritdoc />
     public override double Survival(double seconds)
     {
         var i = UpperIndex(seconds);
         return i < 0 ? 1 : Tail[i];
     }
 
+    /// <inheritdoc />
     public override double Quantile(double u)
     {
         int lo = 0, hi = Cumulative.Length - 1;
@@ -59,9 +68,11 @@ public sealed record EmpiricalDuration : DurationDistribution
         return ValuesSeconds[lo];
     }
 
+    /// <inheritdoc />
     public override double[] LatticeMasses(double step, LatticeRounding rounding, int maxBins, out double overflow) =>
         AtomMasses(ValuesSeconds, Probabilities, step, rounding, maxBins, out overflow);
 
+    /// <inheritdoc />
     public override double ExpectedExcess(double seconds)
     {
         var e = 0.0;
@@ -69,13 +80,14 @@ public sealed record EmpiricalDuration : DurationDistribution
         return e;
     }
 
+    /// <inheritdoc />
     public override string ToSpec() => $"empirical({ValuesSeconds.Length} values, mean {FormatSeconds(MeanSeconds)})";
 
-    internal override void Validate(ValidationScope v, string path) { }
-
+    /// <summary>Equal when the durations and probabilities are equal, element by element.</summary>
     public bool Equals(EmpiricalDuration? other) =>
         other is not null && ValuesSeconds.SequenceEqual(other.ValuesSeconds) && Probabilities.SequenceEqual(other.Probabilities);
 
+    /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(ValuesSeconds.Length, MeanSeconds);
 
     /// <summary>Index of the last value ≤ x, or −1.</summary>

@@ -1,17 +1,37 @@
-using PerfModel.Profiles;
+using System.Diagnostics.CodeAnalysis;
+using PerfModel.Internal;
+using PerfModel.Units;
 
 namespace PerfModel.Noise;
 
-/// <summary>Exponential durations with mean β: F(x) = 1 − e^(−x/β).</summary>
-public sealed record ExponentialDuration(double Mean) : DurationDistribution
+/// <summary>Exponential durations with mean β &gt; 0: F(x) = 1 − e^(−x/β).</summary>
+public sealed record ExponentialDuration : DurationDistribution
 {
-    public override double MeanSeconds => Mean;
-    public override double MaxSeconds => double.PositiveInfinity;
-    public override double Cdf(double seconds) => seconds <= 0 ? 0 : -Internal.StableMath.Expm1(-seconds / Mean);
-    public override double Survival(double seconds) => seconds <= 0 ? 1 : Math.Exp(-seconds / Mean);
-    public override double Quantile(double u) => -Mean * Internal.StableMath.Log1p(-u);
-    public override double ExpectedExcess(double seconds) => seconds <= 0 ? Mean - seconds : Mean * Math.Exp(-seconds / Mean);
+    /// <summary>Exponential durations of mean <paramref name="mean"/>.</summary>
+    [SetsRequiredMembers]
+    public ExponentialDuration(TimeInterval mean) => Mean = mean;
 
-    public override string ToSpec() => $"exp({FormatSeconds(Mean)})";
-    internal override void Validate(ValidationScope v, string path) => v.Positive(path + ".meanSeconds", Mean);
+    /// <summary>β, the mean duration.</summary>
+    public required TimeInterval Mean { get; init => field = Rules.Positive(this, value); }
+
+    /// <inheritdoc />
+    public override double MeanSeconds => Mean.Seconds;
+
+    /// <inheritdoc />
+    public override double MaxSeconds => double.PositiveInfinity;
+
+    /// <inheritdoc />
+    public override double Cdf(double seconds) => seconds <= 0 ? 0 : -StableMath.Expm1(-seconds / Mean.Seconds);
+
+    /// <inheritdoc />
+    public override double Survival(double seconds) => seconds <= 0 ? 1 : Math.Exp(-seconds / Mean.Seconds);
+
+    /// <inheritdoc />
+    public override double Quantile(double u) => -Mean.Seconds * StableMath.Log1p(-u);
+
+    /// <inheritdoc />
+    public override double ExpectedExcess(double seconds) => seconds <= 0 ? Mean.Seconds - seconds : Mean.Seconds * Math.Exp(-seconds / Mean.Seconds);
+
+    /// <inheritdoc />
+    public override string ToSpec() => $"exp({FormatSeconds(Mean.Seconds)})";
 }

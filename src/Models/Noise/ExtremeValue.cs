@@ -43,7 +43,7 @@ public static class ExtremeValue
     private static double Atoms(DurationDistribution d, double copies)
     {
         // Step survival: E[max] = Σ over gaps between atoms of (gap) · (1 − (1 − S)^P), plus the smallest atom.
-        var values = d is FixedDuration f ? new[] { f.Seconds } : ((EmpiricalDuration)d).ValuesSeconds.ToArray();
+        var values = d is FixedDuration f ? new[] { f.Duration.Seconds } : ((EmpiricalDuration)d).ValuesSeconds.ToArray();
         var e = values[0];
         for (var i = 1; i < values.Length; i++)
             e += (values[i] - values[i - 1]) * StableMath.OneMinusPowComplement(d.Survival(values[i - 1]), copies);

@@ -1,20 +1,41 @@
-using PerfModel.Profiles;
+using System.Diagnostics.CodeAnalysis;
+using PerfModel.Internal;
+using PerfModel.Units;
 
 namespace PerfModel.Noise;
 
-/// <summary>Every detour takes exactly <paramref name="Seconds"/>.</summary>
-public sealed record FixedDuration(double Seconds) : DurationDistribution
+/// <summary>Every detour takes exactly <see cref="Duration"/> (≥ 0).</summary>
+public sealed record FixedDuration : DurationDistribution
 {
-    public override double MeanSeconds => Seconds;
-    public override double MaxSeconds => Seconds;
-    public override double Cdf(double seconds) => seconds >= Seconds ? 1 : 0;
-    public override double Survival(double seconds) => seconds >= Seconds ? 0 : 1;
-    public override double Quantile(double u) => Seconds;
+    /// <summary>Detours of exactly <paramref name="duration"/>.</summary>
+    [SetsRequiredMembers]
+    public FixedDuration(TimeInterval duration) => Duration = duration;
+
+    /// <summary>The duration of every detour.</summary>
+    public required TimeInterval Duration { get; init => field = Rules.NonNegative(this, value); }
+
+    /// <inheritdoc />
+    public override double MeanSeconds => Duration.Seconds;
+
+    /// <inheritdoc />
+    public override double MaxSeconds => Duration.Seconds;
+
+    /// <inheritdoc />
+    public override double Cdf(double seconds) => seconds >= Duration.Seconds ? 1 : 0;
+
+    /// <inheritdoc />
+    public override double Survival(double seconds) => seconds >= Duration.Seconds ? 0 : 1;
+
+    /// <inheritdoc />
+    public override double Quantile(double u) => Duration.Seconds;
+
+    /// <inheritdoc />
     public override double[] LatticeMasses(double step, LatticeRounding rounding, int maxBins, out double overflow) =>
-        AtomMasses([Seconds], [1.0], step, rounding, maxBins, out overflow);
+        AtomMasses([Duration.Seconds], [1.0], step, rounding, maxBins, out overflow);
 
-    public override double ExpectedExcess(double seconds) => Math.Max(0, Seconds - seconds);
+    /// <inheritdoc />
+    public override double ExpectedExcess(double seconds) => Math.Max(0, Duration.Seconds - seconds);
 
-    public override string ToSpec() => $"fixed({FormatSeconds(Seconds)})";
-    internal override void Validate(ValidationScope v, string path) => v.NonNegative(path + ".seconds", Seconds);
+    /// <inheritdoc />
+    public override string ToSpec() => $"fixed({FormatSeconds(Duration.Seconds)})";
 }

@@ -13,6 +13,7 @@ public sealed class LatticeDistribution
     private readonly double[] p;
     private readonly double[] tail;
 
+    /// <summary>A distribution on offset + i·step with the given (unnormalised, finite, ≥ 0, not all 0) weights; trailing zeros are dropped.</summary>
     public LatticeDistribution(double offsetSeconds, double stepSeconds, IReadOnlyList<double> probabilities)
     {
         Guard.Finite(nameof(offsetSeconds), offsetSeconds);
@@ -46,9 +47,13 @@ public sealed class LatticeDistribution
     /// <summary>A point mass at <paramref name="seconds"/>.</summary>
     public static LatticeDistribution Point(double seconds, double stepSeconds) => new(seconds, stepSeconds, [1.0]);
 
+    /// <summary>x_0, seconds.</summary>
     public double OffsetSeconds { get; }
+    /// <summary>h, seconds.</summary>
     public double StepSeconds { get; }
+    /// <summary>Number of lattice points N.</summary>
     public int Count => p.Length;
+    /// <summary>The probabilities of the points (summing to 1).</summary>
     public IReadOnlyList<double> Probabilities => p;
 
     /// <summary>x_i.</summary>
@@ -57,6 +62,7 @@ public sealed class LatticeDistribution
     /// <summary>P(X &gt; x_i), accurate in the upper tail.</summary>
     public double TailAt(int i) => i < 0 ? 1 : i >= p.Length ? 0 : tail[i];
 
+    /// <summary>E[X] = Offset + Step·Σ S_i, seconds.</summary>
     public double MeanSeconds
     {
         get
@@ -67,6 +73,7 @@ public sealed class LatticeDistribution
         }
     }
 
+    /// <summary>Var[X], seconds².</summary>
     public double VarianceSeconds2
     {
         get

@@ -1,4 +1,4 @@
-using PerfModel.Profiles;
+using PerfModel.Descriptions;
 
 namespace PerfModel.Noise;
 
@@ -16,6 +16,8 @@ namespace PerfModel.Noise;
 /// <param name="ExtentSeconds">U.</param>
 public sealed record LatticePlan(double StepSeconds, int Bins, bool Exact, double ExtentSeconds)
 {
+    /// <summary>The lattice for <paramref name="noise"/> over a step of <paramref name="workSeconds"/> and <paramref name="rounds"/> rounds of
+    /// <paramref name="roundSeconds"/> with <paramref name="participants"/> copies (see the class remarks).</summary>
     public static LatticePlan For(NoiseProfile noise, double workSeconds, double roundSeconds, int rounds, double participants, int denseBins, int maxExactBins,
         bool alignRounds = true)
     {
@@ -63,7 +65,7 @@ public sealed record LatticePlan(double StepSeconds, int Bins, bool Exact, doubl
     /// <summary>Smallest U (by bisection on a log scale, up to <paramref name="upper"/>) with P·Σ λ_j w E[(D_j − U)⁺] ≤ target.</summary>
     private static double TailExtent(NoiseSource[] sources, double window, double participants, double target, double upper)
     {
-        double Tail(double u) => sources.Sum(s => participants * s.RatePerSecond * window * s.Duration.ExpectedExcess(u));
+        double Tail(double u) => sources.Sum(s => participants * s.Rate.PerSecond * window * s.Duration.ExpectedExcess(u));
         if (Tail(upper) > target) return upper;
         var lo = sources.Min(s => s.Duration.Quantile(0.5));
         if (Tail(lo) <= target) return lo;
@@ -90,7 +92,7 @@ public sealed record LatticePlan(double StepSeconds, int Bins, bool Exact, doubl
         var total = 0.0;
         foreach (var s in sources)
         {
-            var mean = s.RatePerSecond * window;
+            var mean = s.Rate.PerSecond * window;
             var count = PoissonUpper(mean, 1e-15 / participants);
             var single = s.Duration.MaxSeconds < double.PositiveInfinity
                 ? s.Duration.MaxSeconds
@@ -122,7 +124,7 @@ public sealed record LatticePlan(double StepSeconds, int Bins, bool Exact, doubl
 
     private static IEnumerable<double> Atoms(NoiseSource s) => s.Duration switch
     {
-        FixedDuration f => [f.Seconds],
+        FixedDuration f => [f.Duration.Seconds],
         EmpiricalDuration e => e.ValuesSeconds,
         _ => [],
     };

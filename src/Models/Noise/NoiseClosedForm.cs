@@ -1,5 +1,6 @@
+using PerfModel.Descriptions;
 using PerfModel.Internal;
-using PerfModel.Profiles;
+using PerfModel.Units;
 
 namespace PerfModel.Noise;
 
@@ -22,27 +23,36 @@ namespace PerfModel.Noise;
 /// <para>The reported step time is E[T] of a rank (all ranks are identically distributed). Distributions live on a lattice
 /// (<see cref="LatticePlan"/>); durations rounded down and up bracket the exact value. References: Hoefler, Schneider,
 /// Lumsdaine, SC10 (noise propagation in collectives); Agarwal, Garg, Vishnoi, HiPC 2005 (noise classes and collective
-/// scaling); facts.md §6.1.</para>
+/// scaling).</para>
 /// </summary>
 public static class NoiseClosedForm
 {
+    /// <summary>E[step time] and its statistics for <paramref name="ranks"/> ranks (a finite number ≥ 1; the collectives
+    /// round it up to a power of two) under <paramref name="noise"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ranks"/> is not a finite number ≥ 1.</exception>
     public static ClosedFormResult Evaluate(NoiseProfile noise, StepShape shape, double ranks, ClosedFormOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(noise);
+        ArgumentNullException.ThrowIfNull(shape);
         options ??= ClosedFormOptions.Default;
-        Guard.NonNegative(nameof(shape.WorkSeconds), shape.WorkSeconds);
-        Guard.NonNegative(nameof(shape.RoundSeconds), shape.RoundSeconds);
         if (!(ranks >= 1) || double.IsInfinity(ranks))
             throw new ArgumentOutOfRangeException(nameof(ranks), ranks, $"ranks={ranks}, but it should be a finite number >= 1");
-        if (options.Runs < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Runs, $"runs={options.Runs}, but it should be >= 1");
 
-        var k = shape.Sync is SyncShape.None or SyncShape.Barrier ? 0 : Rounds(ranks);
-        var noiseFree = shape.WorkSeconds + k * shape.RoundSeconds + (shape.Sync == SyncShape.TreeReduceBroadcast ? k / 2.0 * shape.RoundSeconds : 0);
+        var work = shape.Work.Seconds;
+        var round = shape.Round.Seconds;
+        var k = shape.RoundsFor(ranks);
+        var noiseFree = shape.NoiseFree(ranks);
         if (CompoundPoissonLattice.Active(noise).Length == 0)
-            return new ClosedFormResult(noiseFree, noiseFree, noiseFree, 0, noiseFree, noiseFree, noiseFree, noiseFree, noiseFree, noiseFree, 0, 0, true);
+            return new ClosedFormResult
+            {
+                MeanStep = noiseFree, LowerBound = noiseFree, UpperBound = noiseFree, Median = noiseFree, P99 = noiseFree, NoiseFree = noiseFree,
+                Runs = RunSpread.Fixed(noiseFree, options.Runs), LatticeStep = TimeInterval.Zero, LatticeBins = 0, ExactLattice = true,
+                StepVarianceSeconds2 = 0,
+            };
 
         var collectiveRanks = Math.Pow(2, k);
         var participants = shape.Sync == SyncShape.Barrier ? ranks : Math.Max(1, collectiveRanks);
-        var plan = LatticePlan.For(noise, shape.WorkSeconds, shape.RoundSeconds, k, participants, options.DenseBins, options.MaxExactBins,
+        var plan = LatticePlan.For(noise, work, round, k, participants, options.DenseBins, options.MaxExactBins,
             alignRounds: shape.Sync == SyncShape.TreeReduceBroadcast);
 
         var floor = Pipeline(noise, shape, ranks, k, plan, LatticeRounding.Floor, out _);
@@ -53,11 +63,18 @@ public static class NoiseClosedForm
         var lower = Math.Min(floor.Mean, ceil.Mean);
         var upper = Math.Max(floor.Mean, ceil.Mean) + tailTerm;
         var mid = 0.5 * (lower + upper);
-        var (runMin, runMed, runMax) = RunSpread(floor, ceil, options);
-        return new ClosedFormResult(mid, lower, upper, 0.5 * (upper - lower),
-            0.5 * (floor.Median + ceil.Median), 0.5 * (floor.P99 + ceil.P99), noiseFree, runMin, runMed, runMax,
-            plan.StepSeconds, plan.Bins, plan.Exact)
+        return new ClosedFormResult
         {
+            MeanStep = TimeInterval.FromSeconds(mid),
+            LowerBound = TimeInterval.FromSeconds(lower),
+            UpperBound = TimeInterval.FromSeconds(upper),
+            Median = TimeInterval.FromSeconds(0.5 * (floor.Median + ceil.Median)),
+            P99 = TimeInterval.FromSeconds(0.5 * (floor.P99 + ceil.P99)),
+            NoiseFree = noiseFree,
+            Runs = RunSpreadOf(floor, ceil, options),
+            LatticeStep = TimeInterval.FromSeconds(plan.StepSeconds),
+            LatticeBins = plan.Bins,
+            ExactLattice = plan.Exact,
             StepVarianceSeconds2 = StepVariance(floor),
         };
     }
@@ -77,21 +94,23 @@ public static class NoiseClosedForm
         var h = plan.StepSeconds;
         var co = noise.CoScheduled;
         var eps = 1e-18 / Math.Max(ranks, Math.Pow(2, k));
-        var x = CompoundPoissonLattice.Build(noise, shape.WorkSeconds, h, rounding, Math.Max(1, plan.Bins), out overflow);
-        var y = x.Shift(shape.WorkSeconds);
+        var work = shape.Work.Seconds;
+        var round = shape.Round.Seconds;
+        var x = CompoundPoissonLattice.Build(noise, work, h, rounding, Math.Max(1, plan.Bins), out overflow);
+        var y = x.Shift(work);
         if (shape.Sync == SyncShape.None || (shape.Sync == SyncShape.Barrier && co))
             return new Outcome(y.MeanSeconds, y.Quantile(0.5), y.Quantile(0.99), y, 1);
         if (shape.Sync == SyncShape.Barrier)
             return new Outcome(y.ExpectedMaximumSeconds(ranks), y.QuantileOfMaximum(ranks, 0.5), y.QuantileOfMaximum(ranks, 0.99), y, ranks);
 
         // One round: c rounded to the lattice in the bracket's direction (keeps offsets on the lattice and the bound valid).
-        var cSteps = rounding == LatticeRounding.Floor ? Math.Floor(shape.RoundSeconds / h + 1e-9) : Math.Ceiling(shape.RoundSeconds / h - 1e-9);
-        var xc = CompoundPoissonLattice.Build(noise, shape.RoundSeconds, h, rounding, RoundBins(noise, shape.RoundSeconds, h, ranks, plan), out _).TruncateTail(eps);
+        var cSteps = rounding == LatticeRounding.Floor ? Math.Floor(round / h + 1e-9) : Math.Ceiling(round / h - 1e-9);
+        var xc = CompoundPoissonLattice.Build(noise, round, h, rounding, RoundBins(noise, round, h, ranks, plan), out _).TruncateTail(eps);
         var lc = xc.Shift(cSteps * h);
         var g = y;
         // The lattice covers the step's extent (LatticePlan); what a collective pushes past it is lumped onto the last
         // point and bounded by the tail term.
-        var cap = plan.Bins + (int)Math.Ceiling(k * shape.RoundSeconds / h) + 2;
+        var cap = plan.Bins + (int)Math.Ceiling(k * round / h) + 2;
         switch (shape.Sync)
         {
             case SyncShape.AllreduceRecursiveDoubling:
@@ -105,7 +124,7 @@ public static class NoiseClosedForm
                     var a = g.Convolve(noiseOnly);
                     g = (co ? a : a.MaximumOf(2)).TruncateTail(eps).Cap(cap);
                 }
-                g = g.Shift(k * shape.RoundSeconds);
+                g = g.Shift(k * round);
                 return new Outcome(g.MeanSeconds, g.Quantile(0.5), g.Quantile(0.99), g, 1);
             case SyncShape.TreeReduceBroadcast:
                 for (var r = 0; r < k; r++)
@@ -159,14 +178,14 @@ public static class NoiseClosedForm
     /// </summary>
     private static double TailBeyondLattice(NoiseProfile noise, StepShape shape, double participants, int k, LatticePlan plan)
     {
-        var windows = shape.WorkSeconds + k * shape.RoundSeconds;
+        var windows = shape.Work.Seconds + k * shape.Round.Seconds;
         var copies = noise.CoScheduled ? 1 : participants;
-        return CompoundPoissonLattice.Active(noise).Sum(s => copies * s.RatePerSecond * windows * s.Duration.ExpectedExcess(plan.ExtentSeconds));
+        return CompoundPoissonLattice.Active(noise).Sum(s => copies * s.Rate.PerSecond * windows * s.Duration.ExpectedExcess(plan.ExtentSeconds));
     }
 
     /// <summary>Expected min, median and max of k runs: exact order statistics of the step law when a run is one step;
-    /// otherwise the sum of n independent steps by its normal approximation, E[Z_(j:k)] from the standard normal.</summary>
-    private static (double Min, double Median, double Max) RunSpread(Outcome floor, Outcome ceil, ClosedFormOptions o)
+    /// otherwise the sum of n independent steps by its normal approximation (<see cref="RunSpread.Normal"/>).</summary>
+    private static RunSpread RunSpreadOf(Outcome floor, Outcome ceil, ClosedFormOptions o)
     {
         var k = o.Runs;
         var mid = (k + 1) / 2;
@@ -174,31 +193,20 @@ public static class NoiseClosedForm
         {
             var lo = OrderStats(floor, k, mid);
             var hi = ReferenceEquals(floor, ceil) ? lo : OrderStats(ceil, k, mid);
-            return (0.5 * (lo[0] + hi[0]), 0.5 * (lo[1] + hi[1]), 0.5 * (lo[2] + hi[2]));
+            return new RunSpread
+            {
+                Runs = k,
+                Min = TimeInterval.FromSeconds(0.5 * (lo[0] + hi[0])),
+                Median = TimeInterval.FromSeconds(0.5 * (lo[1] + hi[1])),
+                Max = TimeInterval.FromSeconds(0.5 * (lo[2] + hi[2])),
+            };
         }
         var mean = o.StepsPerRun * 0.5 * (floor.Mean + ceil.Mean);
-        var sd = Math.Sqrt(o.StepsPerRun * StepVariance(floor));
-        return (mean + sd * NormalOrderStatistic(1, k), mean + sd * NormalOrderStatistic(mid, k), mean + sd * NormalOrderStatistic(k, k));
+        return RunSpread.Normal(TimeInterval.FromSeconds(mean), o.StepsPerRun * StepVariance(floor), k);
     }
 
     private static double[] OrderStats(Outcome o, int k, int mid) =>
         (o.Copies > 1 ? o.StepLaw.MaximumOf(o.Copies) : o.StepLaw).ExpectedOrderStatistics(k, 1, mid, k);
 
     private static double StepVariance(Outcome o) => o.Copies > 1 ? o.StepLaw.MaximumOf(o.Copies).VarianceSeconds2 : o.StepLaw.VarianceSeconds2;
-
-    /// <summary>E[Z_(j:k)] for standard normal Z, by numerical integration of z·density of the j-th order statistic.</summary>
-    private static double NormalOrderStatistic(int j, int k)
-    {
-        double Phi(double z) => 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(-z / Math.Sqrt(2));
-        double C(int n, int r) => Binomial(n, r);
-        var sum = 0.0;
-        const double dz = 0.001;
-        for (var z = -9.0; z <= 9.0; z += dz)
-        {
-            var f = Math.Exp(-z * z / 2) / Math.Sqrt(2 * Math.PI);
-            var F = Phi(z);
-            sum += z * k * C(k - 1, j - 1) * Math.Pow(F, j - 1) * Math.Pow(1 - F, k - j) * f * dz;
-        }
-        return sum;
-    }
 }

@@ -1,7 +1,7 @@
 namespace PerfModel.Noise;
 
 /// <summary>
-/// How the ranks synchronise at the end of one step (the noise-free cost of one round is <see cref="StepShape.RoundSeconds"/>).
+/// How the ranks synchronise at the end of one step (the noise-free cost of one round is <see cref="StepShape.Round"/>).
 /// With P ranks, k = ⌈log₂ P⌉ rounds. Y_i = W + X_i(W) is rank i's arrival after the work phase, X_i(w) its noise delay over a
 /// window of w seconds, c the round time; X_{x,r}(c) is fresh independent noise per rank and round.
 /// </summary>

@@ -1,39 +1,43 @@
+using System.Collections.Immutable;
+using PerfModel.Units;
+
 namespace PerfModel.Predictions;
 
-/// <summary>Where the time of a whole run goes, in seconds per mechanism; <see cref="TotalSeconds"/> is their sum.</summary>
-/// <param name="ComputeSeconds">Core work that does not wait on memory.</param>
-/// <param name="MemorySeconds">Memory traffic at the bandwidth the placement gives.</param>
-/// <param name="TlbSeconds">TLB misses and page walks.</param>
-/// <param name="HeapSeconds">brk() calls, page faults and page zeroing.</param>
-/// <param name="NoiseSeconds">Waiting for the slowest core at synchronisation points (OS noise amplification).</param>
-/// <param name="CommunicationSeconds">Collectives and neighbour exchanges (LogGP).</param>
-/// <param name="SyscallSeconds">Device and sched_yield system calls, offload round trips included.</param>
-public sealed record Breakdown(
-    double ComputeSeconds,
-    double MemorySeconds,
-    double TlbSeconds,
-    double HeapSeconds,
-    double NoiseSeconds,
-    double CommunicationSeconds,
-    double SyscallSeconds)
+/// <summary>Where the time of a whole run goes, by <see cref="Mechanism"/>: every term's time per iteration × iterations,
+/// summed per category; <see cref="Total"/> adds the categories in the enum's order.</summary>
+public sealed record Breakdown
 {
-    public double TotalSeconds => ComputeSeconds + MemorySeconds + TlbSeconds + HeapSeconds + NoiseSeconds + CommunicationSeconds + SyscallSeconds;
+    private readonly ImmutableSortedDictionary<Mechanism, TimeInterval> parts;
 
-    public double this[Mechanism m] => m switch
+    /// <summary>The breakdown of a run of <paramref name="iterations"/> iterations whose per-iteration terms are
+    /// <paramref name="terms"/>: per category, (Σ terms of the category per iteration) × iterations.</summary>
+    public Breakdown(IEnumerable<MechanismTerm> terms, double iterations)
     {
-        Mechanism.Compute => ComputeSeconds,
-        Mechanism.Memory => MemorySeconds,
-        Mechanism.Tlb => TlbSeconds,
-        Mechanism.Heap => HeapSeconds,
-        Mechanism.Noise => NoiseSeconds,
-        Mechanism.Communication => CommunicationSeconds,
-        Mechanism.Syscall => SyscallSeconds,
-        _ => throw new ArgumentOutOfRangeException(nameof(m), m, "unknown mechanism"),
-    };
+        ArgumentNullException.ThrowIfNull(terms);
+        var perIteration = new SortedDictionary<Mechanism, double>();
+        foreach (var t in terms)
+            perIteration[t.Mechanism] = perIteration.TryGetValue(t.Mechanism, out var v) ? v + t.PerIteration.Seconds : t.PerIteration.Seconds;
+        parts = perIteration.ToImmutableSortedDictionary(kv => kv.Key, kv => TimeInterval.FromSeconds(kv.Value * iterations));
+        var total = 0.0;
+        foreach (var kv in parts) total += kv.Value.Seconds;
+        Total = TimeInterval.FromSeconds(total);
+    }
 
-    public Breakdown Scale(double factor) => new(ComputeSeconds * factor, MemorySeconds * factor, TlbSeconds * factor, HeapSeconds * factor,
-        NoiseSeconds * factor, CommunicationSeconds * factor, SyscallSeconds * factor);
+    /// <summary>The categories present, in breakdown order.</summary>
+    public IEnumerable<Mechanism> Mechanisms => parts.Keys;
 
-    /// <summary>Snake-case names used as CSV column stems ("compute", "tlb", …).</summary>
-    public static string ColumnName(Mechanism m) => m.ToString().ToLowerInvariant();
+    /// <summary>Time of one category (zero when no model reported it).</summary>
+    public TimeInterval this[Mechanism mechanism] => parts.TryGetValue(mechanism, out var t) ? t : TimeInterval.Zero;
+
+    /// <summary>The sum of all categories: the runtime.</summary>
+    public TimeInterval Total { get; }
+
+    /// <summary>Lower-case names used as column stems ("compute", "tlb", …).</summary>
+    public static string ColumnName(Mechanism mechanism) => mechanism.ToString().ToLowerInvariant();
+
+    /// <summary>Equal when the same categories have the same times.</summary>
+    public bool Equals(Breakdown? other) => other is not null && parts.Count == other.parts.Count && parts.All(kv => other.parts.TryGetValue(kv.Key, out var t) && t == kv.Value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(parts.Count, Total);
 }

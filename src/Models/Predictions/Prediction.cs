@@ -1,62 +1,109 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using PerfModel.Descriptions;
+using PerfModel.Noise;
+using PerfModel.Units;
 
 namespace PerfModel.Predictions;
 
-/// <summary>The model's answer for one application on one OS at one node count. Complete when constructed.</summary>
-/// <param name="App">Application identifier.</param>
-/// <param name="Os">OS identifier.</param>
-/// <param name="Nodes">Nodes.</param>
-/// <param name="Cores">Application cores in use: ranks × threads.</param>
-/// <param name="Ranks">MPI ranks.</param>
-/// <param name="RuntimeSeconds">Predicted time of the timed iterations.</param>
-/// <param name="Fom">Figure of merit.</param>
-/// <param name="FomUnit">Its unit.</param>
-/// <param name="HigherIsBetter">Whether a larger FOM is better.</param>
-/// <param name="Breakdown">Runtime by mechanism (sums to <paramref name="RuntimeSeconds"/>).</param>
-/// <param name="Diagnostics">Intermediate values with unit-suffixed keys (hbmFraction, heapFaultsPerIteration, offNodeFraction…).</param>
-/// <param name="Regimes">Discrete outcomes: placement ("fits-hbm" | "spills-to-ddr" | "ddr-only"), tlb (dominant page size).</param>
-/// <param name="Notes">Warnings such as extrapolation beyond the machine.</param>
-public sealed record Prediction(
-    string App,
-    string Os,
-    int Nodes,
-    long Cores,
-    long Ranks,
-    double RuntimeSeconds,
-    double Fom,
-    string FomUnit,
-    bool HigherIsBetter,
-    Breakdown Breakdown,
-    ImmutableSortedDictionary<string, double> Diagnostics,
-    ImmutableSortedDictionary<string, string> Regimes,
-    ImmutableArray<string> Notes)
+/// <summary>
+/// The model's answer for one scenario, complete when constructed: the typed terms of every mechanism model per rank and
+/// iteration, and from them the runtime (iterations × Σ terms, <see cref="Breakdown"/>), the figure of merit, and the run
+/// spread of five runs (P18 shows min/max of 5): the run time is a sum of independent iterations whose variance the
+/// terms report (the noise model's synchronisation steps), so by the central limit theorem it is normal with
+/// σ² = iterations × Σ variance per iteration, and <see cref="RunSpread.Normal"/> gives E[min/median/max of 5].
+/// </summary>
+public sealed record Prediction
 {
+    /// <summary>Runs in <see cref="Spread"/> (P18's error bars are min/max of 5 runs).</summary>
+    public const int SpreadRuns = 5;
+
+    /// <summary>A prediction of <paramref name="scenario"/> from the terms of its mechanism models.</summary>
+    /// <param name="scenario">What was predicted.</param>
+    /// <param name="terms">Per-rank, per-iteration terms, in evaluation order.</param>
+    /// <param name="notes">Warnings, e.g. extrapolation beyond the machine.</param>
+    public Prediction(Scenario scenario, IEnumerable<MechanismTerm> terms, IEnumerable<string> notes)
+    {
+        Scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
+        Terms = new TermSet(terms ?? throw new ArgumentNullException(nameof(terms)));
+        Notes = [.. notes ?? throw new ArgumentNullException(nameof(notes))];
+        var app = scenario.App;
+        Breakdown = new Breakdown(Terms, app.Iterations);
+        Runtime = Breakdown.Total;
+        if (!(Runtime.Seconds > 0))
+            throw new ArgumentException($"the terms of {app.Name} on {scenario.Os.Name} at {scenario.Nodes} nodes add up to {Runtime}; a runtime must be > 0", nameof(terms));
+        var workers = app.Scaling == ScalingMode.Strong ? app.RanksPerNode : scenario.Ranks;
+        Fom = app.Fom.HigherIsBetter
+            ? app.Fom.Scale * app.Fom.WorkPerRankPerIteration * workers * app.Iterations / Runtime.Seconds
+            : app.Fom.Scale * Runtime.Seconds;
+        var variance = 0.0;
+        foreach (var t in Terms) variance += t.VariancePerIterationSeconds2;
+        Spread = RunSpread.Normal(Runtime, app.Iterations * variance, SpreadRuns);
+    }
+
+    /// <summary>The scenario predicted.</summary>
+    public Scenario Scenario { get; }
+
+    /// <summary>Application identifier.</summary>
+    public string App => Scenario.App.Name;
+
+    /// <summary>OS identifier.</summary>
+    public string Os => Scenario.Os.Name;
+
+    /// <summary>Nodes.</summary>
+    public int Nodes => Scenario.Nodes;
+
+    /// <summary>MPI ranks.</summary>
+    public long Ranks => Scenario.Ranks;
+
+    /// <summary>Application cores in use: ranks × threads.</summary>
+    public long Cores => Scenario.Cores;
+
+    /// <summary>Every model's term per rank and iteration, typed (e.g. <c>Terms.Get&lt;MemoryTerm&gt;().HbmFraction</c>).</summary>
+    public TermSet Terms { get; }
+
+    /// <summary>Runtime of the timed iterations by mechanism.</summary>
+    public Breakdown Breakdown { get; }
+
+    /// <summary>Predicted time of the timed iterations.</summary>
+    public TimeInterval Runtime { get; }
+
+    /// <summary>Time of one iteration: Σ terms.</summary>
+    public TimeInterval PerIteration => TimeInterval.FromSeconds(Runtime.Seconds / Scenario.App.Iterations);
+
+    /// <summary>Figure of merit, in <see cref="FomUnit"/>.</summary>
+    [Dimensionless("figure of merit in the application's own unit (FomUnit)")]
+    public double Fom { get; }
+
+    /// <summary>Unit of the figure of merit.</summary>
+    public string FomUnit => Scenario.App.Fom.Unit;
+
+    /// <summary>Whether a larger figure of merit is better.</summary>
+    public bool HigherIsBetter => Scenario.App.Fom.HigherIsBetter;
+
+    /// <summary>Expected fastest, median and slowest of <see cref="SpreadRuns"/> runs.</summary>
+    public RunSpread Spread { get; }
+
+    /// <summary>Warnings such as extrapolation beyond the machine.</summary>
+    public ImmutableArray<string> Notes { get; }
+
+    /// <summary>The term of type <typeparamref name="T"/> (e.g. <c>MemoryTerm</c>); throws when no model made one.</summary>
+    public T Term<T>() where T : MechanismTerm => Terms.Get<T>();
+
     /// <summary>Relative performance against a baseline as P18 plots it: FOM ratio, &gt; 1 means faster than the baseline.</summary>
+    /// <exception cref="ArgumentException">The baseline is another application or node count.</exception>
     public double RelativeTo(Prediction baseline)
     {
+        ArgumentNullException.ThrowIfNull(baseline);
         if (baseline.App != App || baseline.Nodes != Nodes)
             throw new ArgumentException($"baseline is {baseline.App} at {baseline.Nodes} nodes, but this prediction is {App} at {Nodes} nodes", nameof(baseline));
         return HigherIsBetter ? Fom / baseline.Fom : baseline.Fom / Fom;
     }
 
-    /// <summary>E[Z_(1:5)] and E[Z_(5:5)] of five standard normal draws (Harter, Biometrika 48, 1961): ∓1.16296.</summary>
-    public const double NormalMaxOfFive = 1.1629644736405196;
-
-    /// <summary>
-    /// Expected fastest and slowest runtime of five runs (P18's error bars are min/max of 5): the runtime is a sum of
-    /// independent synchronised steps whose noise variance comes from the closed form's step law, so by the central limit
-    /// theorem runtime ≈ Normal(mean, σ²) with σ = Diagnostics["runtimeStdDevSeconds"], and E[min/max of 5] = mean ∓ 1.163σ.
-    /// </summary>
-    public (double MinSeconds, double MaxSeconds) RuntimeRangeOfFiveRuns()
-    {
-        var sd = Diagnostics.TryGetValue("runtimeStdDevSeconds", out var v) ? v : 0;
-        return (Math.Max(0, RuntimeSeconds - NormalMaxOfFive * sd), RuntimeSeconds + NormalMaxOfFive * sd);
-    }
-
     /// <summary>The figure of merit at a given runtime (FOM scales as 1/runtime when higher is better, as runtime otherwise).</summary>
-    public double FomAt(double runtimeSeconds) => HigherIsBetter ? Fom * RuntimeSeconds / runtimeSeconds : Fom * runtimeSeconds / RuntimeSeconds;
+    public double FomAt(TimeInterval runtime) => HigherIsBetter ? Fom * Runtime.Seconds / runtime.Seconds : Fom * runtime.Seconds / Runtime.Seconds;
 
+    /// <summary>"minife on mos at 1024 nodes: 0.0339 s, FOM 2.0402E+07 Mflop/s".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{App} on {Os} at {Nodes} nodes: {RuntimeSeconds:G4} s, FOM {Fom:G5} {FomUnit}");
+        $"{App} on {Os} at {Nodes} nodes: {Runtime.Seconds:G4} s, FOM {Fom:G5} {FomUnit}");
 }

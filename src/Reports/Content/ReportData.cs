@@ -1,29 +1,67 @@
-using PerfModel.Calibration.Profiles;
-using PerfModel.Calibration.Validation;
 using PerfModel.Predictions;
+using PerfModel.Validation;
 
 namespace PerfModel.Reports.Content;
 
-/// <summary>Everything the report plots, computed once from a profile set (pure).</summary>
-/// <param name="Profiles">Platform, OSes, applications.</param>
-/// <param name="Sweep">Every application × OS × default node count, with the ratio to Linux.</param>
-/// <param name="Validation">Published numbers next to the model's.</param>
-public sealed record ReportData(ProfileSet Profiles, IReadOnlyList<SweepRow> Sweep, IReadOnlyList<ValidationResult> Validation)
+/// <summary>Everything the report plots, computed once from a study (pure).</summary>
+/// <param name="Study">Platform, OSes, applications, baseline OS and predictor.</param>
+/// <param name="Sweep">Every application × OS × the application's default node counts, with the ratio to the baseline OS.</param>
+/// <param name="Validation">Published numbers of P18 next to the model's (<see cref="PaperValidation.Evaluate"/>).</param>
+public sealed record ReportData(Study Study, Sweep Sweep, IReadOnlyList<ValidationResult> Validation)
 {
-    public static ReportData Compute(ProfileSet set) =>
-        new(set, PerfModel.Predictions.Sweep.Run(set.Platform, set.Os("linux"), set.Oses, set.Apps, a => a.DefaultNodes), PublishedTargets.Evaluate(set));
+    /// <summary>The report data of <paramref name="study"/>: <c>study.Sweep()</c> (each application at its default node
+    /// counts) and <see cref="PaperValidation.Evaluate"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The study lacks an OS or application a published target needs.</exception>
+    public static ReportData Compute(Study study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return new(study, study.Sweep(), PaperValidation.Evaluate(study));
+    }
+
+    /// <summary>Name of the OS every figure compares against (<see cref="PerfModel.Sweep.Baseline"/>).</summary>
+    public string Baseline => Sweep.Baseline;
 
     /// <summary>Rows of one application and OS, ordered by nodes.</summary>
-    public IReadOnlyList<SweepRow> Rows(string app, string os) =>
-        Sweep.Where(r => r.Prediction.App == app && r.Prediction.Os == os).OrderBy(r => r.Prediction.Nodes).ToArray();
+    public IReadOnlyList<SweepRow> Rows(string app, string os) => Sweep.Rows(app, os);
 
-    /// <summary>Relative performance vs Linux of the expected fastest and slowest of five runs (the paper's error bars):
-    /// the OS's FOM at its min/max runtime over Linux's expected FOM.</summary>
-    public static (double Low, double High) RelativeRange(SweepRow row, SweepRow linux)
+    /// <summary>Rows of one application on the baseline OS, ordered by nodes.</summary>
+    public IReadOnlyList<SweepRow> BaselineRows(string app) => Sweep.Rows(app, Baseline);
+
+    /// <summary>The names of the study's OSes other than the baseline, in display order.</summary>
+    public IReadOnlyList<string> OtherOses => Study.Oses.Select(o => o.Name).Where(o => o != Baseline).ToArray();
+
+    /// <summary>Display name of an OS in legends and captions (<see cref="OsStyle.Display"/> with the profile's display name).</summary>
+    public string Display(string os) => OsStyle.Display(os, Study.Os.Contains(os) ? Study.Os[os].DisplayName : null);
+
+    /// <summary>Colour of an OS in every figure (<see cref="OsStyle.Colour(string, IEnumerable{string})"/> among the study's OSes).</summary>
+    public string Colour(string os) => OsStyle.Colour(os, Study.Oses.Select(o => o.Name));
+
+    /// <summary>Relative performance vs the baseline of the expected fastest and slowest of five runs (the paper's error
+    /// bars): the OS's FOM at its max/min runtime (<see cref="Prediction.Spread"/>) over the baseline's expected FOM.</summary>
+    /// <param name="row">The OS's row.</param>
+    /// <param name="baselineRow">The baseline OS's row at the same node count.</param>
+    public static (double Low, double High) RelativeRange(SweepRow row, SweepRow baselineRow)
     {
-        var (min, max) = row.Prediction.RuntimeRangeOfFiveRuns();
-        var a = row.Prediction.FomAt(max) / linux.Prediction.Fom;
-        var b = row.Prediction.FomAt(min) / linux.Prediction.Fom;
-        return row.Prediction.HigherIsBetter ? (a, b) : (1 / b, 1 / a);
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(baselineRow);
+        return RelativeRange(row.Prediction, baselineRow.Prediction);
+    }
+
+    /// <summary>As <see cref="RelativeRange(SweepRow, SweepRow)"/> against the row's own baseline prediction.</summary>
+    public static (double Low, double High) RelativeRange(SweepRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return RelativeRange(row.Prediction, row.Baseline);
+    }
+
+    /// <summary>As <see cref="RelativeRange(SweepRow, SweepRow)"/> for two predictions of the same application and node count.</summary>
+    public static (double Low, double High) RelativeRange(Prediction prediction, Prediction baseline)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        ArgumentNullException.ThrowIfNull(baseline);
+        var spread = prediction.Spread;
+        var a = prediction.FomAt(spread.Max) / baseline.Fom;
+        var b = prediction.FomAt(spread.Min) / baseline.Fom;
+        return prediction.HigherIsBetter ? (a, b) : (1 / b, 1 / a);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using PerfModel.Profiles.Files;
 
 namespace PerfModel.Reports.Files;
 
@@ -9,13 +10,16 @@ namespace PerfModel.Reports.Files;
 /// (PNG: base64; SVG: URL-encoded).</summary>
 internal static partial class FigureImages
 {
+    /// <summary>Renders <paramref name="figureCount"/> figures of <paramref name="renderPage"/> (<see cref="ReportPage.Render"/>)
+    /// in one browser run.</summary>
+    /// <exception cref="BrowserRenderException">The browser failed or the page reported an error.</exception>
     public static IReadOnlyList<RenderedFigure> Render(HeadlessChromium browser, string renderPage, int figureCount, int virtualTimeBudgetMilliseconds, TimeSpan timeout)
     {
         var work = Directory.CreateTempSubdirectory("perfmodel-render-");
         try
         {
             var page = Path.Combine(work.FullName, "render.html");
-            File.WriteAllText(page, renderPage);
+            AtomicFile.WriteAllText(page, renderPage);
             var dom = browser.DumpDom(page, virtualTimeBudgetMilliseconds, timeout);
             var values = Pre().Matches(dom).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value), StringComparer.Ordinal);
             var state = values.GetValueOrDefault("render-state") ?? "missing";

@@ -8,8 +8,10 @@ namespace PerfModel.Reports.Files;
 /// <param name="ExecutablePath">The browser.</param>
 public sealed record HeadlessChromium(string ExecutablePath = HeadlessChromium.DebianPath)
 {
+    /// <summary>Debian's chromium package: /usr/bin/chromium.</summary>
     public const string DebianPath = "/usr/bin/chromium";
 
+    /// <summary>Whether <see cref="ExecutablePath"/> exists.</summary>
     public bool IsInstalled => File.Exists(ExecutablePath);
 
     /// <summary>Loads <paramref name="htmlFile"/>, lets it run for <paramref name="virtualTimeBudgetMilliseconds"/> of virtual

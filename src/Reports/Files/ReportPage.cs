@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PerfModel.Reports.Content;
-using PerfModel.Reports.Tables;
+using PerfModel.Reports.Formats;
 
 namespace PerfModel.Reports.Files;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PerfModel.Reports.Content;
-using PerfModel.Reports.Tables;
+using PerfModel.Reports.Formats;
 
 namespace PerfModel.Reports.Files;
 
@@ -15,11 +15,16 @@ namespace PerfModel.Reports.Files;
 /// <item><c>figures/&lt;name&gt;.png</c> and <c>.svg</c> for every figure, drawn by one headless Chromium run; when the
 /// browser is not installed (or images are not wanted) the HTML and CSV are still written and the reason is printed.</item>
 /// </list>
-/// Everything is built in a staging directory next to the destination, each file written to a temporary name and
-/// renamed, and the directory is moved into place only when complete: a failure leaves nothing behind.
+/// Everything is built in a staging directory next to the destination, each file written through the one atomic writer
+/// (PerfModel.Profiles.Files.AtomicFile), and the directory is moved into place only when complete: a failure leaves nothing behind.
 /// </summary>
 public static partial class ReportWriter
 {
+    /// <summary>Writes <paramref name="figures"/> and <paramref name="tables"/> to <paramref name="outputDirectory"/> (see the
+    /// class remarks), logging progress and a summary to <paramref name="log"/>.</summary>
+    /// <exception cref="ArgumentException">A figure or table name is unsafe or used twice, or a figure size is out of range.</exception>
+    /// <exception cref="IOException">The destination is a file or a directory that is not a previous report, or writing failed.</exception>
+    /// <exception cref="BrowserRenderException">The browser failed to draw the figures (nothing is written).</exception>
     public static ReportResult Write(IReadOnlyList<Figure> figures, IReadOnlyList<ReportTable> tables, string outputDirectory,
         ReportWriterOptions options, TextWriter log)
     {

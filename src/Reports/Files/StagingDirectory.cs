@@ -1,9 +1,10 @@
 using System.Text;
+using PerfModel.Profiles.Files;
 
 namespace PerfModel.Reports.Files;
 
 /// <summary>Builds an output directory next to its destination and moves it into place only when complete.
-/// Each file is written to a temporary name and renamed. Disposing without <see cref="Commit"/> deletes the staging
+/// Each file is written through <see cref="AtomicFile"/> (the one atomic file writer). Disposing without <see cref="Commit"/> deletes the staging
 /// directory, so a failure leaves the destination as it was. An existing destination is replaced only when it is empty
 /// or holds nothing but a previous report (index.html, data/, figures/), never an arbitrary directory.</summary>
 internal sealed class StagingDirectory : IDisposable
@@ -13,6 +14,7 @@ internal sealed class StagingDirectory : IDisposable
     private readonly string? createdAncestor;
     private bool committed;
 
+    /// <summary>Creates the staging directory for <paramref name="destination"/> (checked to be new, empty or a previous report).</summary>
     public StagingDirectory(string destination)
     {
         Destination = Path.TrimEndingDirectorySeparator(Path.GetFullPath(destination));
@@ -24,23 +26,24 @@ internal sealed class StagingDirectory : IDisposable
         Directory.CreateDirectory(StagingPath);
     }
 
+    /// <summary>The report directory (absolute, no trailing separator).</summary>
     public string Destination { get; }
 
     /// <summary>The staging directory (a hidden sibling of the destination, on the same file system).</summary>
     public string StagingPath { get; }
 
+    /// <summary>Relative paths and sizes of the files written so far, in order.</summary>
     public IReadOnlyList<(string RelativePath, long Bytes)> Files => files;
 
+    /// <summary>Writes <paramref name="text"/> (UTF-8, no byte-order mark) to <paramref name="relativePath"/> inside the
+    /// staging directory, through <see cref="AtomicFile"/>.</summary>
     public void WriteText(string relativePath, string text) => WriteBytes(relativePath, new UTF8Encoding(false).GetBytes(text));
 
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="relativePath"/> inside the staging directory, through
+    /// <see cref="AtomicFile"/> (temporary file, then rename).</summary>
     public void WriteBytes(string relativePath, byte[] bytes)
     {
-        var target = Path.Combine(StagingPath, relativePath);
-        var dir = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, "." + Path.GetFileName(target) + ".tmp");
-        File.WriteAllBytes(tmp, bytes);
-        File.Move(tmp, target, overwrite: true);
+        AtomicFile.WriteAllBytes(Path.Combine(StagingPath, relativePath), bytes);
         files.Add((relativePath.Replace('\\', '/'), bytes.LongLength));
     }
 

@@ -1,4 +1,4 @@
-using PerfModel.Profiles;
+using PerfModel.Descriptions;
 
 namespace PerfModel.Noise.Simulation;
 
@@ -21,8 +21,8 @@ internal sealed class TrialKernel
         sync = shape.Sync;
         rounds = ranks <= 1 ? 0 : 32 - int.LeadingZeroCount(ranks - 1);
         this.ranks = sync is SyncShape.None or SyncShape.Barrier ? ranks : 1 << rounds;
-        work = shape.WorkSeconds;
-        round = shape.RoundSeconds;
+        work = shape.Work.Seconds;
+        round = shape.Round.Seconds;
         coScheduled = noise.CoScheduled;
         workNoise = new WindowNoise(noise, work);
         roundNoise = new WindowNoise(noise, round);

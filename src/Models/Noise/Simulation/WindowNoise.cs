@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using PerfModel.Profiles;
+using PerfModel.Descriptions;
 
 namespace PerfModel.Noise.Simulation;
 
@@ -21,8 +21,8 @@ internal sealed class WindowNoise
 
     public WindowNoise(NoiseProfile noise, double windowSeconds)
     {
-        var sources = noise.Sources.IsDefault ? [] : noise.Sources.Where(s => s.RatePerSecond > 0 && s.Duration.MeanSeconds > 0).ToArray();
-        var totalRate = sources.Sum(s => s.RatePerSecond);
+        var sources = CompoundPoissonLattice.Active(noise);
+        var totalRate = sources.Sum(s => s.Rate.PerSecond);
         var mean = totalRate * windowSeconds;
         if (!(mean <= PoissonSampler.MaxMean))
             throw new ArgumentOutOfRangeException(nameof(noise), mean,
@@ -30,10 +30,10 @@ internal sealed class WindowNoise
         MeanCount = mean;
         count = new PoissonSampler(mean);
         durations = sources.Select(s => s.Duration).ToArray();
-        fixedSeconds = durations.Select(d => d is FixedDuration f ? f.Seconds : double.NaN).ToArray();
+        fixedSeconds = durations.Select(d => d is FixedDuration f ? f.Duration.Seconds : double.NaN).ToArray();
         cumulativeShare = new double[sources.Length];
         var acc = 0.0;
-        for (var j = 0; j < sources.Length; j++) cumulativeShare[j] = (acc += sources[j].RatePerSecond) / totalRate;
+        for (var j = 0; j < sources.Length; j++) cumulativeShare[j] = (acc += sources[j].Rate.PerSecond) / totalRate;
         if (sources.Length > 0) cumulativeShare[^1] = 1;
         single = sources.Length == 1;
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using PerfModel.Profiles;
+using PerfModel.Descriptions;
 
 namespace PerfModel.Noise.Spec;
 
@@ -64,19 +64,18 @@ public static class NoiseSpec
     /// </summary>
     /// <remarks>Not round-tripping: an <see cref="EmpiricalDuration"/> is written as the placeholder
     /// <c>empirical(N values, mean X)</c>, which <see cref="Parse"/> rejects (an empirical distribution is loaded
-    /// from its file with <c>trace(path)</c> instead). A profile that fails validation (negative rate, α ≤ 1, …) is written
-    /// as it is and <see cref="Parse"/> rejects the result.</remarks>
+    /// from its file with <c>trace(path)</c> instead). Every profile is valid by construction, so every other profile round-trips.</remarks>
     public static string Format(NoiseProfile noise)
     {
         ArgumentNullException.ThrowIfNull(noise);
-        var sources = noise.Sources.IsDefault ? [] : noise.Sources;
+        var sources = noise.Sources;
         var sb = new StringBuilder();
         if (sources.Length == 0) sb.Append("none");
         for (var i = 0; i < sources.Length; i++)
         {
             if (i > 0) sb.Append(" + ");
             var source = sources[i];
-            sb.Append("poisson(rate=").Append(Number(source.RatePerSecond)).Append("/s, dur=").Append(FormatDistribution(source.Duration));
+            sb.Append("poisson(rate=").Append(Number(source.Rate.PerSecond)).Append("/s, dur=").Append(FormatDistribution(source.Duration));
             if (source.Name != DefaultName(i + 1)) sb.Append(", name=").Append(FormatName(source.Name));
             sb.Append(')');
         }
@@ -92,10 +91,10 @@ public static class NoiseSpec
 
     private static string FormatDistribution(DurationDistribution? d) => d switch
     {
-        FixedDuration f => $"fixed({Duration(f.Seconds)})",
-        ExponentialDuration e => $"exp({Duration(e.Mean)})",
-        LogNormalDuration l => $"lognormal(median={Duration(l.Median)}, sigma={Number(l.Sigma)})",
-        ParetoDuration p => $"pareto(scale={Duration(p.Scale)}, alpha={Number(p.Alpha)})",
+        FixedDuration f => $"fixed({Duration(f.Duration.Seconds)})",
+        ExponentialDuration e => $"exp({Duration(e.Mean.Seconds)})",
+        LogNormalDuration l => $"lognormal(median={Duration(l.Median.Seconds)}, sigma={Number(l.Sigma)})",
+        ParetoDuration p => $"pareto(scale={Duration(p.Scale.Seconds)}, alpha={Number(p.Alpha)})",
         null => "missing",
         _ => d.ToSpec(),
     };

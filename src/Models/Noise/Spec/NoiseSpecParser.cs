@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using PerfModel.Profiles;
+using PerfModel.Descriptions;
+using PerfModel.Units;
 
 namespace PerfModel.Noise.Spec;
 
@@ -11,11 +12,11 @@ namespace PerfModel.Noise.Spec;
 /// </summary>
 internal sealed class NoiseSpecParser
 {
-    /// <summary>Duration units and their decimal exponent: a number n with unit u means n × 10^Exponent seconds, computed
-    /// by shifting the decimal exponent of the text and rounding once (so "7.3us" is exactly the double 7.3e-6, the
-    /// value nearest to the decimal the user wrote, and <see cref="NoiseSpec.Format"/> can round-trip every duration).</summary>
-    internal static readonly ImmutableArray<(string Unit, int Exponent)> DurationUnits =
-        [("ns", -9), ("us", -6), ("µs", -6), ("μs", -6), ("ms", -3), ("s", 0)];
+    /// <summary>Duration units and their decimal exponent (<see cref="UnitFormat.TimeUnits"/>): a number n with unit u means
+    /// n × 10^Exponent seconds, computed by shifting the decimal exponent of the text and rounding once (so "7.3us" is
+    /// exactly the double 7.3e-6, the value nearest to the decimal the user wrote, and <see cref="NoiseSpec.Format"/> can
+    /// round-trip every duration).</summary>
+    internal static IReadOnlyList<(string Unit, int Exponent)> DurationUnits => UnitFormat.TimeUnits;
 
     private const string DurationUnitList = "ns, us, ms, s";
 
@@ -46,14 +47,13 @@ internal sealed class NoiseSpecParser
             if (!AtEnd && Current == '+') throw Fail(pos, "'none' cannot be combined with other terms");
             var co = ParseCoScheduled();
             ExpectEnd("expected '@cosched' or the end of the spec");
-            return new NoiseProfile(ImmutableArray<NoiseSource>.Empty, co);
+            return new NoiseProfile([], co);
         }
         var poissonTerms = 0;
-        var totalFraction = 0.0;
         while (true)
         {
             SkipWs();
-            ParseTerm(sources, ref poissonTerms, ref totalFraction);
+            ParseTerm(sources, ref poissonTerms);
             SkipWs();
             if (AtEnd || Current != '+') break;
             pos++;
@@ -66,7 +66,7 @@ internal sealed class NoiseSpecParser
     }
 
     /// <summary>term := 'poisson' '(' args ')' | 'trace' '(' path ')'.</summary>
-    private void ParseTerm(List<NoiseSource> sources, ref int poissonTerms, ref double totalFraction)
+    private void ParseTerm(List<NoiseSource> sources, ref int poissonTerms)
     {
         var start = pos;
         var word = ReadWord();
@@ -75,8 +75,8 @@ internal sealed class NoiseSpecParser
             case "poisson":
             {
                 poissonTerms++;
-                var source = ParsePoisson(poissonTerms);
-                AddChecked(sources, source, start, ref totalFraction);
+                var source = ParsePoisson(poissonTerms, start);
+                AddChecked(sources, source, start);
                 break;
             }
             case "trace":
@@ -85,7 +85,7 @@ internal sealed class NoiseSpecParser
                 if (traceResolver is null) throw Fail(start, "trace(...) needs a trace resolver, and none was given");
                 var profile = traceResolver(path)
                     ?? throw new InvalidOperationException($"the trace resolver returned null for '{path}'");
-                foreach (var source in profile.Sources.IsDefault ? [] : profile.Sources) AddChecked(sources, source, start, ref totalFraction);
+                foreach (var source in profile.Sources) AddChecked(sources, source, start);
                 break;
             }
             case "none":
@@ -97,29 +97,61 @@ internal sealed class NoiseSpecParser
         }
     }
 
-    /// <summary>Adds a source after checking that it, and all sources so far, leave the core some time to compute.</summary>
-    private void AddChecked(List<NoiseSource> sources, NoiseSource source, int termStart, ref double totalFraction)
+    /// <summary>Adds a source after checking (by <see cref="NoiseProfile"/>'s own rule) that all sources so far leave the
+    /// core some time to compute.</summary>
+    private void AddChecked(List<NoiseSource> sources, NoiseSource source, int termStart)
     {
-        var f = source.Fraction;
-        if (f >= 1)
-            throw Fail(termStart, $"rate x mean duration = {G(f)} must be < 1 (the core would do nothing but detours)");
-        totalFraction += f;
-        if (totalFraction >= 1)
-            throw Fail(termStart, $"with this term the sources' rate x mean duration add up to {G(totalFraction)}, which must be < 1 (the core would do nothing but detours)");
+        try
+        {
+            _ = new NoiseProfile([.. sources, source]);
+        }
+        catch (InvalidDescriptionException e)
+        {
+            throw Fail(termStart, Reason(e));
+        }
         sources.Add(source);
     }
 
+    /// <summary>A rule broken while building a source or a distribution, as a spec error: what, the value, the rule.</summary>
+    private static string Reason(InvalidDescriptionException e) => e.Field switch
+    {
+        "Rate" => $"rate {e.Value} {e.Rule}",
+        "Fraction" => $"rate x mean duration = {e.Value} {e.Rule}",
+        "Duration" => $"duration {e.Value} {e.Rule}",
+        "Mean" => $"mean duration {e.Value} {e.Rule}",
+        "Median" => $"median {e.Value} {e.Rule}",
+        "Sigma" => $"sigma {e.Value} {e.Rule}",
+        "Scale" => $"scale {e.Value} {e.Rule}",
+        "Alpha" => $"alpha {e.Value} {e.Rule}",
+        _ when e.Field.StartsWith("Sources[", StringComparison.Ordinal) => e.Rule,
+        _ => $"{e.Field} {e.Value} {e.Rule}",
+    };
+
+    /// <summary>Builds a description, turning a broken rule into a spec error at <paramref name="at"/>.</summary>
+    private T Build<T>(Func<T> make, int at)
+    {
+        try
+        {
+            return make();
+        }
+        catch (InvalidDescriptionException e)
+        {
+            throw Fail(at, Reason(e));
+        }
+    }
+
     /// <summary>'poisson' '(' 'rate' '=' rate ',' 'dur' '=' dist [',' 'name' '=' name] ')', arguments in any order.</summary>
-    private NoiseSource ParsePoisson(int index)
+    private NoiseSource ParsePoisson(int index, int termStart)
     {
         double? rate = null;
+        var rateAt = termStart;
         DurationDistribution? dur = null;
         string? name = null;
         ParseArguments("poisson", ["rate", "dur", "name"], key =>
         {
             switch (key)
             {
-                case "rate": rate = ParseRate(); break;
+                case "rate": rateAt = pos; rate = ParseRate(); break;
                 case "dur": dur = ParseDistribution(); break;
                 default: name = ParseName(); break;
             }
@@ -128,7 +160,15 @@ internal sealed class NoiseSpecParser
             if (rate is null) throw Fail(closeAt, "poisson(...) needs 'rate=...'");
             if (dur is null) throw Fail(closeAt, "poisson(...) needs 'dur=...'");
         });
-        return new NoiseSource(name ?? NoiseSpec.DefaultName(index), rate!.Value, dur!);
+        var sourceName = name ?? NoiseSpec.DefaultName(index);
+        try
+        {
+            return new NoiseSource(sourceName, EventRate.FromPerSecond(rate!.Value), dur!);
+        }
+        catch (InvalidDescriptionException e)
+        {
+            throw Fail(e.Field == "Rate" && rate < 0 ? rateAt : termStart, Reason(e));
+        }
     }
 
     /// <summary>
@@ -202,9 +242,7 @@ internal sealed class NoiseSpecParser
                 _ => throw Fail(unitStart, $"unknown rate unit '{unit}' (expected /s, /ms, Hz or kHz)"),
             };
         }
-        var rate = ToDouble(text, shift, numberStart);
-        if (rate < 0) throw Fail(numberStart, $"rate {G(rate)}/s must be >= 0");
-        return rate;
+        return ToDouble(text, shift, numberStart);
     }
 
     /// <summary>dist := fixed(duration) | exp(duration) | lognormal(median=duration, sigma=number) | pareto(scale=duration, alpha=number).</summary>
@@ -218,65 +256,61 @@ internal sealed class NoiseSpecParser
             {
                 var open = ExpectOpen("fixed");
                 var (d, at) = ParseDuration();
-                if (d < 0) throw Fail(at, $"duration {Dur(d)} must be >= 0");
+                var fixedDuration = Build(() => new FixedDuration(TimeInterval.FromSeconds(d)), at);
                 ExpectClose("fixed", open);
-                return new FixedDuration(d);
+                return fixedDuration;
             }
             case "exp":
             {
                 var open = ExpectOpen("exp");
                 var (d, at) = ParseDuration();
-                if (d <= 0) throw Fail(at, $"mean duration {Dur(d)} must be > 0");
+                var exponential = Build(() => new ExponentialDuration(TimeInterval.FromSeconds(d)), at);
                 ExpectClose("exp", open);
-                return new ExponentialDuration(d);
+                return exponential;
             }
             case "lognormal":
             {
                 double? median = null, sigma = null;
+                int medianAt = start, sigmaAt = start;
                 ParseArguments("lognormal", ["median", "sigma"], key =>
                 {
-                    if (key == "median")
-                    {
-                        var (d, at) = ParseDuration();
-                        if (d <= 0) throw Fail(at, $"median {Dur(d)} must be > 0");
-                        median = d;
-                    }
-                    else
-                    {
-                        var (v, at) = ParseNumber("sigma");
-                        if (v <= 0) throw Fail(at, $"sigma {G(v)} must be > 0");
-                        sigma = v;
-                    }
+                    if (key == "median") (median, medianAt) = ParseDuration();
+                    else (sigma, sigmaAt) = ParseNumber("sigma");
                 }, closeAt =>
                 {
                     if (median is null) throw Fail(closeAt, "lognormal(...) needs 'median=...'");
                     if (sigma is null) throw Fail(closeAt, "lognormal(...) needs 'sigma=...'");
                 });
-                return new LogNormalDuration(median!.Value, sigma!.Value);
+                try
+                {
+                    return new LogNormalDuration(TimeInterval.FromSeconds(median!.Value), sigma!.Value);
+                }
+                catch (InvalidDescriptionException e)
+                {
+                    throw Fail(e.Field == "Median" ? medianAt : sigmaAt, Reason(e));
+                }
             }
             case "pareto":
             {
                 double? scale = null, alpha = null;
+                int scaleAt = start, alphaAt = start;
                 ParseArguments("pareto", ["scale", "alpha"], key =>
                 {
-                    if (key == "scale")
-                    {
-                        var (d, at) = ParseDuration();
-                        if (d <= 0) throw Fail(at, $"scale {Dur(d)} must be > 0");
-                        scale = d;
-                    }
-                    else
-                    {
-                        var (v, at) = ParseNumber("alpha");
-                        if (v <= 1) throw Fail(at, $"alpha {G(v)} must be > 1 (alpha <= 1 gives detours an infinite mean)");
-                        alpha = v;
-                    }
+                    if (key == "scale") (scale, scaleAt) = ParseDuration();
+                    else (alpha, alphaAt) = ParseNumber("alpha");
                 }, closeAt =>
                 {
                     if (scale is null) throw Fail(closeAt, "pareto(...) needs 'scale=...'");
                     if (alpha is null) throw Fail(closeAt, "pareto(...) needs 'alpha=...'");
                 });
-                return new ParetoDuration(scale!.Value, alpha!.Value);
+                try
+                {
+                    return new ParetoDuration(TimeInterval.FromSeconds(scale!.Value), alpha!.Value);
+                }
+                catch (InvalidDescriptionException e)
+                {
+                    throw Fail(e.Field == "Scale" ? scaleAt : alphaAt, Reason(e));
+                }
             }
             case "empirical":
                 throw Fail(start, "an empirical duration distribution cannot be written in a spec; load it from a file with trace(path)");
@@ -312,18 +346,8 @@ internal sealed class NoiseSpecParser
 
     /// <summary>The value of the number <paramref name="text"/> × 10^<paramref name="shift"/>, rounded once to the
     /// nearest double: the shift is added to the text's decimal exponent before parsing.</summary>
-    internal static double Scale(string text, int shift)
-    {
-        if (shift == 0) return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-        var e = text.IndexOfAny(['e', 'E']);
-        var mantissa = e < 0 ? text : text[..e];
-        long exponent = 0;
-        // An exponent too long for a long gives 0 or ±∞ whatever the shift; parse it as written.
-        if (e >= 0 && !long.TryParse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
-            return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-        exponent += shift;
-        return double.Parse(mantissa + "e" + exponent.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
-    }
+    internal static double Scale(string text, int shift) =>
+        UnitFormat.TryParseScaled(text, shift, out var value) ? value : throw new FormatException($"'{text}' is not a number");
 
     private double ToDouble(string text, int shift, int at)
     {
@@ -488,8 +512,4 @@ internal sealed class NoiseSpecParser
     private void SkipWs() => ReadWhile(char.IsWhiteSpace);
 
     private NoiseSpecException Fail(int position, string reason) => new(s, position, reason);
-
-    private static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
-
-    private static string Dur(double seconds) => seconds < 0 ? "-" + DurationDistribution.FormatSeconds(-seconds) : DurationDistribution.FormatSeconds(seconds);
 }

@@ -1,0 +1,28 @@
+using PerfModel.Internal;
+using PerfModel.Units;
+
+namespace PerfModel.Descriptions;
+
+/// <summary>LogGP parameters of the network between nodes and of shared-memory transport inside a node. Point-to-point
+/// time T(m) = L + 2o + (m − 1)G (Alexandrov et al., "LogGP", SPAA 1995, doi:10.1145/215399.215427). Valid when made:
+/// every time ≥ 0, the two per-byte gaps &gt; 0.</summary>
+public sealed record Interconnect
+{
+    /// <summary>L: wire and switch latency between two nodes.</summary>
+    public required TimeInterval Latency { get; init => field = Rules.NonNegative(this, value); }
+
+    /// <summary>o: CPU overhead per message at each end.</summary>
+    public required TimeInterval Overhead { get; init => field = Rules.NonNegative(this, value); }
+
+    /// <summary>G: time per byte for long messages between nodes (1 / bandwidth), i.e. seconds per byte.</summary>
+    public required TimeInterval GapPerByte { get; init => field = Rules.Positive(this, value); }
+
+    /// <summary>Latency of a shared-memory message between ranks of one node.</summary>
+    public required TimeInterval IntraNodeLatency { get; init => field = Rules.NonNegative(this, value); }
+
+    /// <summary>Time per byte of a shared-memory copy (seconds per byte).</summary>
+    public required TimeInterval IntraNodeGapPerByte { get; init => field = Rules.Positive(this, value); }
+
+    /// <summary>γ: time per byte to combine two operands in a reduction (seconds per byte).</summary>
+    public required TimeInterval ReducePerByte { get; init => field = Rules.NonNegative(this, value); }
+}

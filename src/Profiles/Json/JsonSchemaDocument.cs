@@ -1,0 +1,172 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PerfModel.Profiles.Schema;
+
+namespace PerfModel.Profiles.Json;
+
+/// <summary>
+/// The JSON Schema (draft 2020-12) of each profile kind, generated from <see cref="ProfileSchema"/>: field names,
+/// descriptions with units, JSON types, enum choices, required fields, and the provenance form of every number
+/// (<c>{"value", "source"|"estimate"}</c>). The files in data/schemas are this output; every profile in data/ references
+/// its schema with <c>$schema</c>, so an editor completes and checks a hand-edited profile. Value ranges are not repeated
+/// here: the records check them when a profile is loaded, with a message naming the file and field.
+/// </summary>
+public static class JsonSchemaDocument
+{
+    /// <summary>File name of a kind's schema in data/schemas: platform.schema.json, os.schema.json, app.schema.json.</summary>
+    public static string FileName(ProfileKind kind) => kind switch
+    {
+        ProfileKind.Platform => "platform.schema.json",
+        ProfileKind.Os => "os.schema.json",
+        ProfileKind.App => "app.schema.json",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a profile kind"),
+    };
+
+    /// <summary>The schema document of <paramref name="kind"/>, indented, ending with a newline.</summary>
+    public static string Generate(ProfileKind kind)
+    {
+        var schema = ProfileSchema.Of(kind);
+        var defs = new JsonObject
+        {
+            ["quantity"] = Provenanced(new JsonObject { ["type"] = "number" }, "A number with where it comes from: exactly one of source (a reference) or estimate (a one-line reason)."),
+            ["integer"] = Provenanced(new JsonObject { ["type"] = "integer" }, "A whole number with where it comes from: exactly one of source or estimate."),
+        };
+        var root = ObjectNode(schema, defs);
+        var props = (JsonObject)root["properties"]!;
+        props.Insert(0, "$schema", new JsonObject { ["type"] = "string", ["description"] = "Reference to this schema (for editors)." });
+        props.Insert(1, "schemaVersion", new JsonObject { ["const"] = ProfileSchema.Version, ["description"] = "Version of the profile format." });
+        props.Insert(2, "description", new JsonObject { ["type"] = "string", ["description"] = "Free text: what the profile describes." });
+        ((JsonArray)root["required"]!).Insert(0, "schemaVersion");
+        var document = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = FileName(kind),
+            ["title"] = $"PerfModel {Title(kind)} profile (schema version {ProfileSchema.Version})",
+        };
+        foreach (var kv in root.ToArray())
+        {
+            root.Remove(kv.Key);
+            document[kv.Key] = kv.Value;
+        }
+        document["$defs"] = defs;
+        return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+
+    private static string Title(ProfileKind kind) => kind switch { ProfileKind.Platform => "platform", ProfileKind.Os => "OS", _ => "application" };
+
+    private static JsonObject ObjectNode(ObjectSchema schema, JsonObject defs)
+    {
+        var props = new JsonObject();
+        var required = new JsonArray();
+        JsonArray? oneOf = null;
+        foreach (var f in schema.Fields)
+        {
+            if (f.Kind == FieldKind.Duration)
+            {
+                props[DurationSchema.FixedField] = Ref("quantity", "Duration of every detour (a fixed duration), seconds.");
+                props[DurationSchema.DistributionField] = DurationNode(defs);
+                oneOf = [new JsonObject { ["required"] = new JsonArray(DurationSchema.FixedField) }, new JsonObject { ["required"] = new JsonArray(DurationSchema.DistributionField) }];
+                continue;
+            }
+            props[f.Json] = FieldNode(f, defs);
+            required.Add(f.Json);
+        }
+        var node = new JsonObject
+        {
+            ["description"] = schema.Description,
+            ["type"] = "object",
+            ["properties"] = props,
+            ["required"] = required,
+            ["additionalProperties"] = false,
+        };
+        if (oneOf is not null) node["oneOf"] = oneOf;
+        return node;
+    }
+
+    private static JsonNode FieldNode(FieldSchema f, JsonObject defs) => f.Kind switch
+    {
+        FieldKind.Quantity => Ref("quantity", f.Description),
+        FieldKind.Integer => Ref("integer", f.Description),
+        FieldKind.Boolean => new JsonObject { ["type"] = "boolean", ["description"] = f.Description },
+        FieldKind.Text => new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = f.Description },
+        FieldKind.Choice => new JsonObject
+        {
+            ["enum"] = new JsonArray([.. Enum.GetNames(f.Choices!).Select(n => (JsonNode)JsonFieldReader.KebabCase(n))]),
+            ["description"] = f.Description,
+        },
+        FieldKind.Object => Def(f, defs),
+        FieldKind.ObjectArray => new JsonObject { ["type"] = "array", ["items"] = Def(f, defs), ["description"] = f.Description },
+        FieldKind.NodeList => Provenanced(new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "integer" }, ["minItems"] = 1 }, f.Description, "values"),
+        _ => throw new InvalidOperationException($"field kind {f.Kind} has no schema"),
+    };
+
+    /// <summary>A nested object as a shared definition ("#/$defs/kernelCosts").</summary>
+    private static JsonNode Def(FieldSchema f, JsonObject defs)
+    {
+        var name = char.ToLowerInvariant(f.Item!.Type.Name[0]) + f.Item.Type.Name[1..];
+        if (!defs.ContainsKey(name)) defs[name] = ObjectNode(f.Item, defs);
+        return new JsonObject { ["$ref"] = $"#/$defs/{name}", ["description"] = f.Description };
+    }
+
+    private static JsonObject DurationNode(JsonObject defs)
+    {
+        var forms = new JsonArray();
+        foreach (var form in DurationSchema.Forms)
+        {
+            var props = new JsonObject { [DurationSchema.KindField] = new JsonObject { ["const"] = form.Name } };
+            var required = new JsonArray(DurationSchema.KindField);
+            foreach (var (json, description) in form.Parameters)
+            {
+                props[json] = Ref("quantity", description);
+                required.Add(json);
+            }
+            forms.Add(new JsonObject { ["type"] = "object", ["properties"] = props, ["required"] = required, ["additionalProperties"] = false });
+        }
+        forms.Add(Provenanced(new JsonObject(), "An empirical distribution: durations and their weights (plain numbers), with source or estimate on the object.", null, new JsonObject
+        {
+            [DurationSchema.KindField] = new JsonObject { ["const"] = DurationSchema.Empirical },
+            [DurationSchema.ValuesField] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "number", ["minimum"] = 0 }, ["minItems"] = 1 },
+            [DurationSchema.WeightsField] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "number", ["minimum"] = 0 }, ["minItems"] = 1 },
+        }));
+        _ = defs;
+        return new JsonObject
+        {
+            ["description"] = "A detour duration distribution: fixed (seconds), exponential (meanSeconds), lognormal (medianSeconds, sigma), pareto (scaleSeconds, alpha) or empirical (valuesSeconds, weights).",
+            ["oneOf"] = forms,
+        };
+    }
+
+    private static JsonObject Ref(string def, string description) => new() { ["$ref"] = $"#/$defs/{def}", ["description"] = description };
+
+    /// <summary>An object {value|values…, source|estimate} whose value has the given schema (or, with
+    /// <paramref name="extra"/>, whose other properties are given).</summary>
+    private static JsonObject Provenanced(JsonObject valueSchema, string description, string? valueName = "value", JsonObject? extra = null)
+    {
+        var props = new JsonObject();
+        var required = new JsonArray();
+        if (valueName is not null)
+        {
+            props[valueName] = valueSchema;
+            required.Add(valueName);
+        }
+        if (extra is not null)
+            foreach (var kv in extra.ToArray())
+            {
+                extra.Remove(kv.Key);
+                props[kv.Key] = kv.Value;
+                required.Add(kv.Key);
+            }
+        props["source"] = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = "Where the number comes from: a paper section or table, a file in data/measured, docs/sources.md, or a measurement." };
+        props["estimate"] = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = "Why this value was chosen when nothing measured it (one line)." };
+        if (valueName == "value") props["note"] = new JsonObject { ["type"] = "string", ["description"] = "Optional remark." };
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = description,
+            ["properties"] = props,
+            ["required"] = required,
+            ["additionalProperties"] = false,
+            ["oneOf"] = new JsonArray(new JsonObject { ["required"] = new JsonArray("source") }, new JsonObject { ["required"] = new JsonArray("estimate") }),
+        };
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Data.Analysis;
+using PerfModel.Predictions;
+using PerfModel.Reports.Formats;
+using PerfModel.Validation;
+
+namespace PerfModel.Reports;
+
+/// <summary>
+/// Tidy <see cref="DataFrame"/>s of predictions, sweeps and validation results for notebooks and scripts:
+/// <code>
+/// var sweep = Defaults.Study().Sweep(apps: ["minife"], nodes: Nodes.PowersOfTwo(1, 1024));
+/// var frame = sweep.ToDataFrame();          // one row per prediction
+/// var parts = sweep.ToBreakdownFrame();     // one row per prediction and mechanism
+/// </code>
+/// Column names are snake case with their unit as a suffix (<c>runtime_s</c>); numbers are doubles, node counts
+/// <see cref="int"/> and core/rank counts <see cref="long"/>; rows come in the order of the input; nothing depends on the
+/// current culture. Save one with <c>DataFrame.SaveCsv(frame, path, cultureInfo: CultureInfo.InvariantCulture)</c> or
+/// <see cref="DataFrameCsv.ToCsv"/>.
+/// </summary>
+public static class Tables
+{
+    /// <summary>
+    /// One row per prediction of the sweep: app, os, nodes, cores, ranks, runtime_s, fom, fom_unit, relative_to_baseline
+    /// (FOM ratio to <see cref="Sweep.Baseline"/>, &gt; 1 = faster), run_min_s, run_median_s, run_max_s (expected
+    /// fastest, median and slowest of five runs, <see cref="Prediction.Spread"/>), then one &lt;mechanism&gt;_s column
+    /// per breakdown mechanism in breakdown order (compute_s, memory_s, tlb_s, heap_s, noise_s, communication_s,
+    /// syscall_s; other_s only when a model reports it).
+    /// </summary>
+    public static DataFrame ToDataFrame(this Sweep sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        return PredictionFrame(sweep.Select(r => r.Prediction).ToArray(), sweep.Select(r => r.RelativeToBaseline).ToArray());
+    }
+
+    /// <summary>The columns of <see cref="ToDataFrame(Sweep)"/> without relative_to_baseline: one row per prediction.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<Prediction> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        return PredictionFrame(predictions.ToArray(), null);
+    }
+
+    /// <summary>
+    /// The sweep in long form, one row per prediction and breakdown mechanism (breakdown order, as in
+    /// <see cref="ToDataFrame(Sweep)"/>): app, os, nodes, mechanism ("compute", "memory", …), seconds (the mechanism's time
+    /// in the run) and share (seconds / runtime, a fraction in [0, 1]). Ready for grouping and stacked bars.
+    /// </summary>
+    public static DataFrame ToBreakdownFrame(this Sweep sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        var predictions = sweep.Select(r => r.Prediction).ToArray();
+        var mechanisms = PredictionTable.MechanismsOf(predictions);
+        var rows = (from p in predictions from m in mechanisms select (P: p, M: m)).ToArray();
+        return new DataFrame(
+            new StringDataFrameColumn("app", rows.Select(r => r.P.App)),
+            new StringDataFrameColumn("os", rows.Select(r => r.P.Os)),
+            new Int32DataFrameColumn("nodes", rows.Select(r => r.P.Nodes)),
+            new StringDataFrameColumn("mechanism", rows.Select(r => Breakdown.ColumnName(r.M))),
+            new DoubleDataFrameColumn("seconds", rows.Select(r => r.P.Breakdown[r.M].Seconds)),
+            new DoubleDataFrameColumn("share", rows.Select(r => r.P.Breakdown[r.M].Seconds / r.P.Runtime.Seconds)));
+    }
+
+    /// <summary>
+    /// One row per published number: id, quantity, comparison ("~", "&lt;=", "&gt;="), paper, model, unit, error_pct
+    /// (100 (model − paper) / paper), status ("fitted", "ok", "MISS", "holds", "VIOLATED") and source (where in P18).
+    /// The same table as the report's validation table and <c>perfmodel validate --format csv</c>.
+    /// </summary>
+    public static DataFrame ToDataFrame(this IEnumerable<ValidationResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var v = results.ToArray();
+        return new DataFrame(
+            new StringDataFrameColumn("id", v.Select(r => r.Id)),
+            new StringDataFrameColumn("quantity", v.Select(r => r.Quantity)),
+            new StringDataFrameColumn("comparison", v.Select(r => ValidationTable.Comparison(r.Comparison))),
+            new DoubleDataFrameColumn("paper", v.Select(r => r.PaperValue)),
+            new DoubleDataFrameColumn("model", v.Select(r => r.ModelValue)),
+            new StringDataFrameColumn("unit", v.Select(r => r.Unit)),
+            new DoubleDataFrameColumn("error_pct", v.Select(r => r.ErrorPercent)),
+            new StringDataFrameColumn("status", v.Select(r => r.Status)),
+            new StringDataFrameColumn("source", v.Select(r => r.Source)));
+    }
+
+    private static DataFrame PredictionFrame(IReadOnlyList<Prediction> p, IReadOnlyList<double>? relative)
+    {
+        var columns = new List<DataFrameColumn>
+        {
+            new StringDataFrameColumn("app", p.Select(x => x.App)),
+            new StringDataFrameColumn("os", p.Select(x => x.Os)),
+            new Int32DataFrameColumn("nodes", p.Select(x => x.Nodes)),
+            new Int64DataFrameColumn("cores", p.Select(x => x.Cores)),
+            new Int64DataFrameColumn("ranks", p.Select(x => x.Ranks)),
+            new DoubleDataFrameColumn("runtime_s", p.Select(x => x.Runtime.Seconds)),
+            new DoubleDataFrameColumn("fom", p.Select(x => x.Fom)),
+            new StringDataFrameColumn("fom_unit", p.Select(x => x.FomUnit)),
+        };
+        if (relative is not null) columns.Add(new DoubleDataFrameColumn("relative_to_baseline", relative));
+        columns.Add(new DoubleDataFrameColumn("run_min_s", p.Select(x => x.Spread.Min.Seconds)));
+        columns.Add(new DoubleDataFrameColumn("run_median_s", p.Select(x => x.Spread.Median.Seconds)));
+        columns.Add(new DoubleDataFrameColumn("run_max_s", p.Select(x => x.Spread.Max.Seconds)));
+        foreach (var m in PredictionTable.MechanismsOf(p))
+            columns.Add(new DoubleDataFrameColumn(Breakdown.ColumnName(m) + "_s", p.Select(x => x.Breakdown[m].Seconds)));
+        return new DataFrame(columns);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Json.Schema;
+using PerfModel.Profiles;
+using PerfModel.Profiles.Json;
+using PerfModel.Profiles.Schema;
+
+namespace PerfModel.Tests.Profiles.Schema;
+
+/// <summary>The JSON Schemas in data/schemas are generated from the one schema table, every profile in data/ names its
+/// schema and conforms to it (checked by an independent validator, JsonSchema.Net), and the schema catches the mistakes a
+/// hand-edited profile makes (a typo in a field name, a bare number without provenance, a misspelt choice).</summary>
+public sealed class JsonSchemaTests
+{
+    private static string SchemaFile(ProfileKind kind) => Path.Combine(RepoPaths.DataDir, "schemas", JsonSchemaDocument.FileName(kind));
+
+    public static TheoryData<string, ProfileKind> DataFiles()
+    {
+        var data = new TheoryData<string, ProfileKind>();
+        foreach (var (dir, kind) in new[] { ("platforms", ProfileKind.Platform), ("os", ProfileKind.Os), ("apps", ProfileKind.App) })
+            foreach (var f in Directory.GetFiles(Path.Combine(RepoPaths.DataDir, dir), "*.json").Order(StringComparer.Ordinal))
+                data.Add(Path.GetRelativePath(RepoPaths.DataDir, f), kind);
+        return data;
+    }
+
+    [Theory]
+    [InlineData(ProfileKind.Platform)]
+    [InlineData(ProfileKind.Os)]
+    [InlineData(ProfileKind.App)]
+    public void The_shipped_schema_is_the_generated_one(ProfileKind kind) =>
+        GoldenFile.Verify(Path.Combine("..", "..", "data", "schemas", JsonSchemaDocument.FileName(kind)), JsonSchemaDocument.Generate(kind));
+
+    [Theory]
+    [InlineData(ProfileKind.Platform)]
+    [InlineData(ProfileKind.Os)]
+    [InlineData(ProfileKind.App)]
+    public void The_schema_is_embedded_in_the_library(ProfileKind kind) =>
+        Assert.Equal(File.ReadAllText(SchemaFile(kind)), Defaults.ReadEmbedded("schemas/" + JsonSchemaDocument.FileName(kind)));
+
+    [Theory]
+    [MemberData(nameof(DataFiles))]
+    public void Every_default_profile_references_and_conforms_to_its_schema(string file, ProfileKind kind)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.DataDir, file)))!.AsObject();
+        Assert.Equal($"../schemas/{JsonSchemaDocument.FileName(kind)}", (string?)json["$schema"]);
+        var result = JsonSchema.FromFile(SchemaFile(kind)).Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(result.IsValid, string.Join("; ", result.Details.Where(d => d.HasErrors).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
+    }
+
+    [Theory]
+    [InlineData("typo", "os/linux.json", ProfileKind.Os)]
+    [InlineData("bare-number", "os/linux.json", ProfileKind.Os)]
+    [InlineData("bad-choice", "os/mos.json", ProfileKind.Os)]
+    [InlineData("no-provenance", "platforms/oakforest-pacs-knl7250.json", ProfileKind.Platform)]
+    [InlineData("missing", "apps/minife.json", ProfileKind.App)]
+    public void The_schema_catches_hand_editing_mistakes(string mistake, string file, ProfileKind kind)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.DataDir, file)))!.AsObject();
+        switch (mistake)
+        {
+            case "typo": json["nmae"] = "x"; break;
+            case "bare-number": json["syscalls"]!["offloadLatencySeconds"] = 8e-6; break;
+            case "bad-choice": json["placement"]!["policy"] = "per-rank"; break;
+            case "no-provenance": json["coresPerNode"]!.AsObject().Remove("source"); break;
+            case "missing": json.Remove("iterations"); break;
+        }
+        Assert.False(JsonSchema.FromFile(SchemaFile(kind)).Evaluate(json).IsValid);
+    }
+
+    [Fact]
+    public void The_table_names_every_property_of_the_profile_records()
+    {
+        // Every settable property of a profile record is in the schema table (so reader, writer and schema cover it),
+        // apart from Provenance, which is written as the source of each number.
+        foreach (var schema in new[] { ProfileSchema.Platform, ProfileSchema.Os, ProfileSchema.App, ProfileSchema.KernelCosts, ProfileSchema.Interconnect,
+                     ProfileSchema.MemoryTier, ProfileSchema.TlbLevel, ProfileSchema.Noise, ProfileSchema.NoiseSource, ProfileSchema.BrkPolicy, ProfileSchema.PagePolicy,
+                     ProfileSchema.Placement, ProfileSchema.SyscallPolicy, ProfileSchema.HeapBehaviour, ProfileSchema.CollectiveCall, ProfileSchema.HaloExchange,
+                     ProfileSchema.AppSyscalls, ProfileSchema.FigureOfMerit })
+        {
+            var settable = schema.Type.GetProperties().Where(p => p.SetMethod is not null && p.Name != "Provenance").Select(p => p.Name).Order();
+            Assert.Equal(settable, schema.Fields.Select(f => f.Property).Order());
+        }
+    }
+
+    [Theory]
+    [InlineData("Kernel.Syscall", "$.kernel.syscallSeconds")]
+    [InlineData("MemoryTiers[1].Bandwidth", "$.memoryTiers[1].bandwidthBytesPerSecond")]
+    [InlineData("Tlb[0].Entries", "$.tlb[0].entries")]
+    [InlineData("ClockFrequency", "$.frequencyHz")]
+    [InlineData("NotAField", "$")]
+    public void JsonPath_maps_record_properties_to_file_paths(string property, string path) =>
+        Assert.Equal(path, ProfileSchema.JsonPath(ProfileSchema.Platform, property));
+
+    [Fact]
+    public void JsonPath_maps_nested_lists_and_node_counts()
+    {
+        Assert.Equal("$.noise.sources[0].ratePerSecond", ProfileSchema.JsonPath(ProfileSchema.Os, "Noise.Sources[0].Rate"));
+        Assert.Equal("$.defaultNodes.values[2]", ProfileSchema.JsonPath(ProfileSchema.App, "DefaultNodes[2]"));
+        Assert.Equal("$.heap.peakHeapBytes", ProfileSchema.JsonPath(ProfileSchema.App, "Heap.PeakHeap"));
+    }
+}

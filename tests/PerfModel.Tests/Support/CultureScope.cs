@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace PerfModel.Tests.Support;
+
+/// <summary>Runs code under a given current culture and restores the previous one (the test host does not use invariant
+/// globalization, so de-DE and ru-RU really format "1,5" and use non-breaking spaces).</summary>
+internal sealed class CultureScope : IDisposable
+{
+    private readonly CultureInfo culture, uiCulture;
+
+    public CultureScope(string name)
+    {
+        (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var c = name.Length == 0 ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(name);
+        CultureInfo.CurrentCulture = c;
+        CultureInfo.CurrentUICulture = c;
+    }
+
+    /// <summary>The cultures every writer is checked under: invariant, German (decimal comma) and Russian (comma, non-breaking space groups).</summary>
+    public static TheoryData<string> Cultures => new() { "", "de-DE", "ru-RU" };
+
+    public void Dispose()
+    {
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = uiCulture;
+    }
+}
