@@ -10,5 +10,5 @@ public class PredictSweep
     private readonly Study study = Defaults.Study();
 
     [Benchmark]
-    public int DefaultSweep() => study.Predict().Count;
+    public int DefaultSweep() => study.Sweep().Count;
 }

@@ -132,6 +132,14 @@ public sealed record Study
         return new PerfModel.Sweep(rows, Baseline);
     }
 
+    /// <summary>Equal when the platform, the OSes and applications (element by element), the baseline and the predictor are equal.</summary>
+    public bool Equals(Study? other) =>
+        other is not null && Platform == other.Platform && ValueEquality.Sequence(Oses, other.Oses) && ValueEquality.Sequence(Apps, other.Apps)
+        && Baseline == other.Baseline && ReferenceEquals(Predictor, other.Predictor);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Platform, ValueEquality.Hash(Oses), ValueEquality.Hash(Apps), Baseline);
+
     private void CheckFit()
     {
         if (platform is not { } p || apps is not { } list) return;

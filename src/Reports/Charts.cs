@@ -36,10 +36,11 @@ public static class Charts
 
     /// <summary>
     /// <see cref="Relative(Sweep)"/> from a table with columns app, os, nodes and relative_to_baseline (the columns of
-    /// <see cref="Tables.ToDataFrame(Sweep)"/>; a filtered or sorted copy works too). A single "relative_to_&lt;os&gt;"
-    /// column (the CSV of <c>perfmodel predict</c>) is accepted instead and names the baseline. Error bars come from
-    /// runtime_s, run_min_s and run_max_s when the table has them: ratio × runtime / run_max_s to ratio × runtime /
-    /// run_min_s. Rows with a missing value are skipped.
+    /// <see cref="Tables.ToDataFrame(Sweep)"/>; a filtered or sorted copy works too, and draws the same figure as the sweep).
+    /// A single "relative_to_&lt;os&gt;" column (the CSV of <c>perfmodel predict</c>) is accepted instead and names the
+    /// baseline. Error bars come from relative_run_low and relative_run_high when the table has them; panel titles and
+    /// legend names from app_name and os_name when it has them, else the names themselves. Rows with a missing value are
+    /// skipped.
     /// </summary>
     /// <param name="frame">The table.</param>
     /// <param name="baseline">The baseline OS, whose rows are not drawn; by default the OS named by a
@@ -63,31 +64,30 @@ public static class Charts
         var missing = new[] { ("app", app), ("os", os), ("nodes", nodes), ("relative_to_baseline", ratioColumn) }.Where(c => c.Item2 < 0).Select(c => c.Item1).ToArray();
         if (missing.Length > 0)
             throw new ArgumentException($"the table has no {string.Join(", ", missing)} column; expected the columns of Tables.ToDataFrame(sweep)", nameof(frame));
-        var (runtime, min, max, cores) = (Column("runtime_s"), Column("run_min_s"), Column("run_max_s"), Column("cores"));
-        var bars = runtime >= 0 && min >= 0 && max >= 0;
+        var (low, high, cores, appName, osName) = (Column("relative_run_low"), Column("relative_run_high"), Column("cores"), Column("app_name"), Column("os_name"));
 
         var rows = new List<(string App, string Os, int Nodes, long Cores, double Relative, double Low, double High)>();
+        var appNames = new Dictionary<string, string>();
+        var osNames = new Dictionary<string, string>();
         for (long i = 0; i < frame.Rows.Count; i++)
         {
             if (frame.Columns[app][i] is not { } a || frame.Columns[os][i] is not { } o || frame.Columns[nodes][i] is not { } n || frame.Columns[ratioColumn][i] is not { } r)
                 continue;
             var rel = Number(r);
-            var (low, high) = (rel, rel);
-            if (bars && frame.Columns[runtime][i] is { } t && frame.Columns[min][i] is { } lo && frame.Columns[max][i] is { } hi)
-            {
-                if (Number(hi) > 0) low = rel * Number(t) / Number(hi);
-                if (Number(lo) > 0) high = rel * Number(t) / Number(lo);
-            }
+            var (lo, hi) = (rel, rel);
+            if (low >= 0 && high >= 0 && frame.Columns[low][i] is { } l && frame.Columns[high][i] is { } h) (lo, hi) = (Number(l), Number(h));
             var c = cores >= 0 && frame.Columns[cores][i] is { } k ? (long)Number(k) : 0;
-            rows.Add((Text(a), Text(o), (int)Number(n), c, rel, low, high));
+            rows.Add((Text(a), Text(o), (int)Number(n), c, rel, lo, hi));
+            if (appName >= 0 && frame.Columns[appName][i] is { } an) appNames.TryAdd(Text(a), Text(an));
+            if (osName >= 0 && frame.Columns[osName][i] is { } on) osNames.TryAdd(Text(o), Text(on));
         }
         baseline ??= rows.GroupBy(r => r.Os).FirstOrDefault(g => g.All(r => r.Relative == 1))?.Key;
         var apps = rows.Select(r => r.App).Distinct().ToArray();
         var oses = rows.Select(r => r.Os).Where(o => o != baseline).Distinct().ToArray();
         var points = rows.Where(r => r.Os != baseline)
-            .Select(r => new RelativeToBaselineFigure.Point(r.App, r.Os, r.Nodes, r.Cores, r.Relative, Math.Min(r.Low, r.Relative), Math.Max(r.High, r.Relative), null))
+            .Select(r => new RelativeToBaselineFigure.Point(r.App, r.Os, r.Nodes, r.Cores, r.Relative, r.Low, r.High, null))
             .ToArray();
-        var style = FigureStyle.Of(baseline ?? "baseline", oses);
+        var style = FigureStyle.Of(baseline ?? "baseline", rows.Select(r => r.Os).Distinct(), osNames, appNames);
         return RelativeToBaselineFigure.Chart(apps, oses, points, style).Chart;
     }
 

@@ -21,18 +21,19 @@ public static class Tables
 {
     /// <summary>
     /// One row per prediction of the sweep: app, os, nodes, cores, ranks, runtime_s, fom, fom_unit, relative_to_baseline
-    /// (FOM ratio to <see cref="Sweep.Baseline"/>, &gt; 1 = faster), run_min_s, run_median_s, run_max_s (expected
-    /// fastest, median and slowest of five runs, <see cref="Prediction.Spread"/>), then one &lt;mechanism&gt;_s column
-    /// per breakdown mechanism in breakdown order (compute_s, memory_s, tlb_s, heap_s, noise_s, communication_s,
-    /// syscall_s; other_s only when a model reports it).
+    /// (FOM ratio to <see cref="Sweep.Baseline"/>, &gt; 1 = faster), relative_run_low and relative_run_high (the ratio of
+    /// the expected slowest and fastest of five runs, <see cref="Prediction.RelativeRangeTo"/>: P18's error bars),
+    /// run_min_s, run_median_s, run_max_s (expected fastest, median and slowest of five runs, <see cref="Prediction.Spread"/>),
+    /// then one &lt;mechanism&gt;_s column per breakdown mechanism in breakdown order (compute_s, memory_s, tlb_s, heap_s,
+    /// noise_s, communication_s, syscall_s; other_s only when a model reports it), then app_name and os_name (display names).
     /// </summary>
     public static DataFrame ToDataFrame(this Sweep sweep)
     {
         ArgumentNullException.ThrowIfNull(sweep);
-        return PredictionFrame(sweep.Select(r => r.Prediction).ToArray(), sweep.Select(r => r.RelativeToBaseline).ToArray());
+        return PredictionFrame(sweep.Select(r => r.Prediction).ToArray(), sweep.ToArray());
     }
 
-    /// <summary>The columns of <see cref="ToDataFrame(Sweep)"/> without relative_to_baseline: one row per prediction.</summary>
+    /// <summary>The columns of <see cref="ToDataFrame(Sweep)"/> without the three ratio columns: one row per prediction.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<Prediction> predictions)
     {
         ArgumentNullException.ThrowIfNull(predictions);
@@ -80,7 +81,7 @@ public static class Tables
             new StringDataFrameColumn("source", v.Select(r => r.Source)));
     }
 
-    private static DataFrame PredictionFrame(IReadOnlyList<Prediction> p, IReadOnlyList<double>? relative)
+    private static DataFrame PredictionFrame(IReadOnlyList<Prediction> p, IReadOnlyList<SweepRow>? rows)
     {
         var columns = new List<DataFrameColumn>
         {
@@ -93,12 +94,20 @@ public static class Tables
             new DoubleDataFrameColumn("fom", p.Select(x => x.Fom)),
             new StringDataFrameColumn("fom_unit", p.Select(x => x.FomUnit)),
         };
-        if (relative is not null) columns.Add(new DoubleDataFrameColumn("relative_to_baseline", relative));
+        if (rows is not null)
+        {
+            columns.Add(new DoubleDataFrameColumn("relative_to_baseline", rows.Select(r => r.RelativeToBaseline)));
+            var ranges = rows.Select(r => r.Prediction.RelativeRangeTo(r.Baseline)).ToArray();
+            columns.Add(new DoubleDataFrameColumn("relative_run_low", ranges.Select(r => r.Low)));
+            columns.Add(new DoubleDataFrameColumn("relative_run_high", ranges.Select(r => r.High)));
+        }
         columns.Add(new DoubleDataFrameColumn("run_min_s", p.Select(x => x.Spread.Min.Seconds)));
         columns.Add(new DoubleDataFrameColumn("run_median_s", p.Select(x => x.Spread.Median.Seconds)));
         columns.Add(new DoubleDataFrameColumn("run_max_s", p.Select(x => x.Spread.Max.Seconds)));
         foreach (var m in PredictionTable.MechanismsOf(p))
             columns.Add(new DoubleDataFrameColumn(Breakdown.ColumnName(m) + "_s", p.Select(x => x.Breakdown[m].Seconds)));
+        columns.Add(new StringDataFrameColumn("app_name", p.Select(x => x.Scenario.App.DisplayName)));
+        columns.Add(new StringDataFrameColumn("os_name", p.Select(x => x.Scenario.Os.DisplayName)));
         return new DataFrame(columns);
     }
 }

@@ -65,7 +65,7 @@ public static class DurationFit
 
     private const string Exponential = "exponential", LogNormal = "lognormal", Pareto = "pareto";
 
-    private static readonly string[] Families = [Exponential, LogNormal, Pareto];
+    private static readonly ImmutableArray<string> Families = [Exponential, LogNormal, Pareto];
 
     /// <summary>
     /// One family's maximum-likelihood parameters: the mean (exponential), the median and σ (log-normal) or x_m and α

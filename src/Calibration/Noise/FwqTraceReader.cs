@@ -12,7 +12,7 @@ namespace PerfModel.Calibration.Noise;
 internal sealed class FwqTraceReader
 {
     private const int MaxErrors = 10;
-    private static readonly string[] LongHeader = ["core", "kind", "index", "value_ns"];
+    private static readonly ImmutableArray<string> LongHeader = ["core", "kind", "index", "value_ns"];
 
     private readonly string file;
     private readonly List<ValidationError> errors = [];

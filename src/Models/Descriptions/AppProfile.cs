@@ -108,6 +108,19 @@ public sealed record AppProfile
     /// <summary>Cores one node's ranks occupy: ranks × threads.</summary>
     public int CoresPerNode => RanksPerNode * ThreadsPerRank;
 
+    /// <summary>Equal when every field is equal, the collective and node-count lists element by element, and the provenance too.</summary>
+    public bool Equals(AppProfile? other) =>
+        other is not null && Name == other.Name && DisplayName == other.DisplayName && Scaling == other.Scaling
+        && RanksPerNode == other.RanksPerNode && ThreadsPerRank == other.ThreadsPerRank && Iterations.Equals(other.Iterations)
+        && ComputePerIteration == other.ComputePerIteration && MemoryTrafficPerIteration == other.MemoryTrafficPerIteration
+        && FootprintPerRank == other.FootprintPerRank && HeapFraction.Equals(other.HeapFraction) && MappingFraction.Equals(other.MappingFraction)
+        && RandomAccessFraction.Equals(other.RandomAccessFraction) && Heap == other.Heap && ValueEquality.Sequence(Collectives, other.Collectives)
+        && Halo == other.Halo && Syscalls == other.Syscalls && Fom == other.Fom && ValueEquality.Sequence(DefaultNodes, other.DefaultNodes)
+        && Provenance == other.Provenance;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Scaling, RanksPerNode, Iterations, ComputePerIteration, FootprintPerRank, Heap);
+
     private void CheckWork()
     {
         if (compute is { } c && memory is { } m && c.Seconds == 0 && m.Bytes == 0)

@@ -34,6 +34,13 @@ public sealed record NoiseProfile
     [Dimensionless("fraction of a core's time")]
     public double Fraction => Sources.Sum(s => s.Fraction);
 
+    /// <summary>Equal when the co-scheduling flag and the sources (element by element) are equal.</summary>
+    public bool Equals(NoiseProfile? other) =>
+        other is not null && CoScheduled == other.CoScheduled && ValueEquality.Sequence(Sources, other.Sources);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(CoScheduled, ValueEquality.Hash(Sources));
+
     private ImmutableArray<NoiseSource> CheckSources(ImmutableArray<NoiseSource> value)
     {
         var sources = Rules.Items(this, value, nameof(Sources));

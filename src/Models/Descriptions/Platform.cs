@@ -77,6 +77,18 @@ public sealed record Platform
     /// <summary>The DDR tier.</summary>
     public MemoryTier Ddr => MemoryTiers.First(t => t.Kind == MemoryKind.Ddr);
 
+    /// <summary>Equal when every field is equal, the tier and TLB lists element by element, and the provenance too.</summary>
+    public bool Equals(Platform? other) =>
+        other is not null && Name == other.Name && CoresPerNode == other.CoresPerNode && AppCoresPerNode == other.AppCoresPerNode
+        && OsCoresPerNode == other.OsCoresPerNode && ClockFrequency == other.ClockFrequency
+        && ValueEquality.Sequence(MemoryTiers, other.MemoryTiers) && ValueEquality.Sequence(Tlb, other.Tlb)
+        && TlbL2Hit == other.TlbL2Hit && PageWalkCached == other.PageWalkCached && PageWalkMemory == other.PageWalkMemory
+        && CachePerCore == other.CachePerCore && Kernel == other.Kernel && Network == other.Network && MachineNodes == other.MachineNodes
+        && Provenance == other.Provenance;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, CoresPerNode, ClockFrequency, ValueEquality.Hash(MemoryTiers), Kernel, Network);
+
     private void CheckCores()
     {
         if (cores is { } c && appCores is { } a && osCores is { } o && a + o > c)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PerfModel.Internal;
 
 namespace PerfModel.Descriptions;
 
@@ -24,6 +25,14 @@ public sealed record Provenance
 
     /// <summary>Entries by JSON path.</summary>
     public ImmutableDictionary<string, ProvenanceEntry> ByPath { get; init; }
+
+    /// <summary>Equal when both hold the same paths with equal entries.</summary>
+    public bool Equals(Provenance? other) =>
+        other is not null && ByPath.Count == other.ByPath.Count
+        && ByPath.All(kv => other.ByPath.TryGetValue(kv.Key, out var e) && e == kv.Value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => ByPath.Count;
 
     /// <summary>This map with the entry for <paramref name="path"/> set.</summary>
     public Provenance With(string path, string source, object? recordedValue) =>

@@ -6,7 +6,7 @@ using PerfModel.Units;
 namespace PerfModel.Memory;
 
 /// <summary>
-/// MCDRAM/DDR placement and spill (P18 Sec. II-D3, III-B, IV; docs/sources.md#memory-placement).
+/// MCDRAM/DDR placement and spill (P18 Sec. II-D3, III-B, IV; docs/sources.md#placement-model).
 /// HBM share f per policy, with C = usable HBM capacity = u × node HBM, R ranks of footprint F each:
 /// <list type="bullet">
 /// <item>HBM-if-fits-else-DDR (Linux, SNC-4): f = 1 if R·F ≤ C, else 0 — numactl can prefer only one of the four MCDRAM domains.</item>
@@ -32,7 +32,7 @@ public sealed class MemoryPlacementModel : IMechanismModel
     public ModelInfo Info { get; } = new()
     {
         Id = "memory-placement", Title = "MCDRAM/DDR placement and spill, tiers shared by the node's ranks", Mechanism = Mechanism.Memory,
-        Citation = "P18 Sec. II-D3, III-B, IV; two-tier additive bandwidth model (docs/sources.md#memory-placement)",
+        Citation = "P18 Sec. II-D3, III-B, IV; two-tier additive bandwidth model (docs/sources.md#placement-model)",
     };
 
     /// <inheritdoc />

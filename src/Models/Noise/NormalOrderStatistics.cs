@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using MathNet.Numerics;
 
 namespace PerfModel.Noise;
@@ -13,7 +14,7 @@ namespace PerfModel.Noise;
 public static class NormalOrderStatistics
 {
     // Upper half of each row: E[Z_(k:k)], E[Z_(k−1:k)], … down to the middle.
-    private static readonly double[][] Upper =
+    private static readonly ImmutableArray<ImmutableArray<double>> Upper =
     [
         [0.0],
         [0.5641895835477563],

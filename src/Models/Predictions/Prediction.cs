@@ -100,6 +100,21 @@ public sealed record Prediction
         return HigherIsBetter ? Fom / baseline.Fom : baseline.Fom / Fom;
     }
 
+    /// <summary>
+    /// Relative performance against <paramref name="baseline"/> (as <see cref="RelativeTo"/>) of the expected slowest and
+    /// fastest of this prediction's five runs (<see cref="Spread"/>), against the baseline's expected FOM: the error bars of
+    /// P18's figures. Low = FOM at the slowest run / baseline FOM, High = FOM at the fastest run / baseline FOM (inverted
+    /// for figures of merit that are times).
+    /// </summary>
+    /// <exception cref="ArgumentException">The baseline is another application or node count.</exception>
+    public (double Low, double High) RelativeRangeTo(Prediction baseline)
+    {
+        _ = RelativeTo(baseline);
+        var a = FomAt(Spread.Max) / baseline.Fom;
+        var b = FomAt(Spread.Min) / baseline.Fom;
+        return HigherIsBetter ? (a, b) : (1 / b, 1 / a);
+    }
+
     /// <summary>The figure of merit at a given runtime (FOM scales as 1/runtime when higher is better, as runtime otherwise).</summary>
     public double FomAt(TimeInterval runtime) => HigherIsBetter ? Fom * Runtime.Seconds / runtime.Seconds : Fom * runtime.Seconds / Runtime.Seconds;
 

@@ -58,10 +58,6 @@ public sealed record ReportData(Study Study, Sweep Sweep, IReadOnlyList<Validati
     public static (double Low, double High) RelativeRange(Prediction prediction, Prediction baseline)
     {
         ArgumentNullException.ThrowIfNull(prediction);
-        ArgumentNullException.ThrowIfNull(baseline);
-        var spread = prediction.Spread;
-        var a = prediction.FomAt(spread.Max) / baseline.Fom;
-        var b = prediction.FomAt(spread.Min) / baseline.Fom;
-        return prediction.HigherIsBetter ? (a, b) : (1 / b, 1 / a);
+        return prediction.RelativeRangeTo(baseline);
     }
 }

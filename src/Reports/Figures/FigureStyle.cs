@@ -21,10 +21,10 @@ internal sealed record FigureStyle(string Baseline, Func<string, string> OsName,
         return new(sweep.Baseline, o => OsStyle.Display(o, oses.GetValueOrDefault(o)), o => OsStyle.Colour(o, order), a => apps.GetValueOrDefault(a) ?? a);
     }
 
-    /// <summary>A style from names only (a table without profiles): paper names and colours, names as they are otherwise.</summary>
-    public static FigureStyle Of(string baseline, IEnumerable<string> oses)
+    /// <summary>A style from names (a table): display names where the table gives them, colours among the OSes in order.</summary>
+    public static FigureStyle Of(string baseline, IEnumerable<string> oses, IReadOnlyDictionary<string, string>? osNames = null, IReadOnlyDictionary<string, string>? appNames = null)
     {
-        var order = oses.Prepend(baseline).ToArray();
-        return new(baseline, o => OsStyle.Display(o), o => OsStyle.Colour(o, order), a => a);
+        var order = oses.Prepend(baseline).Distinct().ToArray();
+        return new(baseline, o => OsStyle.Display(o, osNames?.GetValueOrDefault(o)), o => OsStyle.Colour(o, order), a => appNames?.GetValueOrDefault(a) ?? a);
     }
 }

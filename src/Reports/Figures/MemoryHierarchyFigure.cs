@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Plotly.NET;
 using PerfModel.Descriptions;
 using PerfModel.Memory;
@@ -27,7 +28,7 @@ public static class MemoryHierarchyFigure
 
     private const double MiB = 1024.0 * 1024;
     private const double GiB = 1024 * MiB;
-    private static readonly (double Page, string Label, string Colour)[] PageStyles =
+    private static readonly ImmutableArray<(double Page, string Label, string Colour)> PageStyles =
     [
         (4096, "4 KiB pages", "#8c564b"),
         (2 * MiB, "2 MiB pages", "#9467bd"),

@@ -1,11 +1,24 @@
-using PerfModel.Calibration.Profiles;
+using PerfModel.Calibration.Synthesis;
+using PerfModel.Descriptions;
+using PerfModel.Profiles;
+using PerfModel.Profiles.Files;
+using PerfModel.Profiles.Json;
+using PerfModel.Profiles.Schema;
 
 namespace PerfModel.Tests.Cli;
 
-/// <summary>The calibrate command end to end on this machine (real, tiny measurements) and the multi-node merge.</summary>
+/// <summary>The calibrate command end to end on this machine (real, tiny measurements) and <c>calibrate merge</c> end to
+/// end (the table it prints and the merged files it writes). The merge arithmetic itself is tested in
+/// Calibration/Synthesis.</summary>
 [Collection("micro-benchmarks")]
 public sealed class CalibrateCommandTests
 {
+    /// <summary>"Kernel.Syscall": the platform field the syscall benchmark calibrates.</summary>
+    private const string SyscallProperty = nameof(Platform.Kernel) + "." + nameof(KernelCosts.Syscall);
+
+    /// <summary>"$.kernel.syscallSeconds".</summary>
+    private static readonly string SyscallPath = ProfileSchema.JsonPath(ProfileSchema.Platform, SyscallProperty);
+
     [Fact]
     public void Quick_syscall_calibration_writes_profiles_that_predict_accepts()
     {
@@ -14,12 +27,12 @@ public sealed class CalibrateCommandTests
         {
             var (code, output, err) = CliRunner.Run("calibrate", "--quick", "--only", "syscall", "--out", dir.FullName);
             Assert.True(code == 0, err);
-            Assert.Contains("kernel.syscallSeconds", output);
+            Assert.Contains(SyscallPath["$.".Length..], output); // the estimate's row names its field: kernel.syscallSeconds
             var host = Directory.GetFiles(dir.FullName, "*.platform.json").Select(f => Path.GetFileName(f)[..^".platform.json".Length]).Single();
-            var platform = ProfileLoader.LoadPlatform(Path.Combine(dir.FullName, host + ".platform.json"));
+            var platform = ProfileFiles.LoadPlatform(Path.Combine(dir.FullName, host + ".platform.json"));
             // A real getppid on any Linux machine costs between 10 ns and 100 µs (sanity bound, not a timing assertion).
-            Assert.InRange(platform.Kernel.SyscallSeconds, 1e-8, 1e-4);
-            Assert.StartsWith("measured: " + host, platform.Provenance.Of("$.kernel.syscallSeconds"));
+            Assert.InRange(platform.Kernel.Syscall.Seconds, 1e-8, 1e-4);
+            Assert.StartsWith("measured: " + host, ProfilePaths.SourceOf(platform, SyscallPath));
             Assert.True(File.Exists(Path.Combine(dir.FullName, host, "raw", "syscall.csv")));
             var predict = CliRunner.Run("predict", "--platform", Path.Combine(dir.FullName, host + ".platform.json"),
                 "--os-file", Path.Combine(dir.FullName, host + ".linux.json"), "--app", "hpcg", "--nodes", "1,64", "--format", "csv");
@@ -39,26 +52,59 @@ public sealed class CalibrateCommandTests
         try
         {
             // Three "nodes": the default profiles under three host names, node c with a 5x slower syscall.
-            var platformText = File.ReadAllText(Path.Combine(Data.RepoPaths.DataDir, "platforms", "oakforest-pacs-knl7250.json"));
-            var osText = File.ReadAllText(Path.Combine(Data.RepoPaths.DataDir, "os", "linux.json"));
-            foreach (var (host, syscall) in new[] { ("a", "2.5e-7"), ("b", "3.0e-7"), ("c", "1.5e-6") })
+            var platform = Defaults.Platform();
+            Assert.Equal(2.5e-7, platform.Kernel.Syscall.Seconds); // host a keeps the default
+            foreach (var (host, syscall) in new[] { ("a", 2.5e-7), ("b", 3.0e-7), ("c", 1.5e-6) })
             {
-                File.WriteAllText(Path.Combine(dir.FullName, host + ".platform.json"), platformText.Replace("\"value\": 2.5e-7", "\"value\": " + syscall));
-                File.WriteAllText(Path.Combine(dir.FullName, host + ".linux.json"), osText);
+                var measured = platform with { Kernel = platform.Kernel with { Syscall = TimeInterval.FromSeconds(syscall) } };
+                File.WriteAllText(Path.Combine(dir.FullName, host + ".platform.json"), ProfileJsonWriter.Write(measured));
+                File.WriteAllText(Path.Combine(dir.FullName, host + ".linux.json"), ProfileJsonWriter.Write(Defaults.Os("linux")));
             }
             var (code, output, err) = CliRunner.Run("calibrate", "merge", dir.FullName);
             Assert.True(code == 0, err);
-            var lineC = output.Split('\n').Single(l => l.StartsWith("c ", StringComparison.Ordinal));
-            Assert.Contains("syscall_s", lineC.Split("  ", StringSplitOptions.RemoveEmptyEntries)[^1]);
-            Assert.DoesNotContain("syscall_s", output.Split('\n').Single(l => l.StartsWith("a ", StringComparison.Ordinal)).Split("  ", StringSplitOptions.RemoveEmptyEntries)[^1]);
-            var merged = ProfileLoader.LoadPlatform(Path.Combine(dir.FullName, "merged.platform.json"));
-            Assert.Equal(3.0e-7, merged.Kernel.SyscallSeconds, 1e-20); // median of 2.5e-7, 3.0e-7, 1.5e-6
-            Assert.StartsWith("measured: median of 3 hosts", merged.Provenance.Of("$.kernel.syscallSeconds"));
+
+            // The table: a header with every compared parameter, one row per host; only c stands out, for its syscall.
+            var lines = output.Split('\n');
+            Assert.All(CalibrationMerge.Parameters, p => Assert.Contains(p.Name, lines[0]));
+            string LastCell(string host) =>
+                lines.Single(l => l.StartsWith(host + " ", StringComparison.Ordinal)).Split("  ", StringSplitOptions.RemoveEmptyEntries)[^1];
+            Assert.Contains("syscall_s", LastCell("c"));
+            Assert.DoesNotContain("syscall_s", LastCell("a"));
+            Assert.DoesNotContain("syscall_s", LastCell("b"));
+
+            // The written files: the merged platform with the median and its provenance, and the typical host's Linux.
+            var platformFile = Path.Combine(dir.FullName, "merged.platform.json");
+            var osFile = Path.Combine(dir.FullName, "merged.linux.json");
+            Assert.Contains($"merged 3 hosts into {platformFile} and {osFile}", output);
+            var merged = ProfileFiles.LoadPlatform(platformFile);
+            Assert.Equal(3.0e-7, merged.Kernel.Syscall.Seconds, 1e-20); // median of 2.5e-7, 3.0e-7, 1.5e-6
+            Assert.StartsWith("measured: median of 3 hosts", ProfilePaths.SourceOf(merged, SyscallPath));
+            var linux = ProfileFiles.LoadOs(osFile);
+            Assert.Equal(Defaults.Os("linux").Noise.Sources.AsEnumerable(), linux.Noise.Sources.AsEnumerable()); // every host has the default noise
+            // Only the host files and the two merged files: no temporary file left behind.
+            Assert.Equal(["a.linux.json", "a.platform.json", "b.linux.json", "b.platform.json", "c.linux.json", "c.platform.json", "merged.linux.json", "merged.platform.json"],
+                Directory.GetFiles(dir.FullName).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+            // Merging again skips the merged files it wrote.
+            var again = CliRunner.Run("calibrate", "merge", dir.FullName);
+            Assert.True(again.Code == 0, again.Err);
+            Assert.Equal(output, again.Out);
         }
         finally
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Merge_of_a_directory_without_calibrations_fails_with_exit_2()
+    {
+        using var tmp = new TempDir();
+        var (code, output, err) = CliRunner.Run("calibrate", "merge", tmp.Path);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("no <host>.platform.json files", err);
+        Assert.Empty(tmp.Entries());
     }
 
     [Fact]

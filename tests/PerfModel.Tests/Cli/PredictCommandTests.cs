@@ -1,9 +1,14 @@
 using System.Globalization;
+using PerfModel.Descriptions;
+using PerfModel.Profiles.Schema;
 
 namespace PerfModel.Tests.Cli;
 
 public sealed class PredictCommandTests
 {
+    /// <summary>"$.brk.alignmentBytes": the JSON path of the brk alignment in an OS profile.</summary>
+    internal static readonly string AlignmentPath = ProfileSchema.JsonPath(ProfileSchema.Os, nameof(OsProfile.Brk) + "." + nameof(BrkPolicy.Alignment));
+
     [Fact]
     public void Csv_has_the_documented_columns_and_one_row_per_app_os_node()
     {
@@ -57,7 +62,7 @@ public sealed class PredictCommandTests
             Assert.StartsWith("app,os,nodes", File.ReadAllText(outFile));
             Assert.Single(Directory.GetFiles(Path.GetDirectoryName(outFile)!)); // no temporary file left behind
 
-            var input = Path.Combine(Data.RepoPaths.DataDir, "os", "linux.json");
+            var input = Path.Combine(RepoPaths.DataDir, "os", "linux.json");
             var copy = Path.Combine(dir.FullName, "linux.json");
             File.Copy(input, copy);
             var before = File.ReadAllText(copy);
@@ -79,14 +84,14 @@ public sealed class PredictCommandTests
         try
         {
             var bad = Path.Combine(dir.FullName, "mos.json");
-            var text = File.ReadAllText(Path.Combine(Data.RepoPaths.DataDir, "os", "mos.json"))
+            var text = File.ReadAllText(Path.Combine(RepoPaths.DataDir, "os", "mos.json"))
                 .Replace("\"value\": 2097152", "\"value\": 3000000");
             File.WriteAllText(bad, text);
             var outFile = Path.Combine(dir.FullName, "out.csv");
             var (code, output, err) = CliRunner.Run("predict", "--os-file", bad, "--out", outFile);
             Assert.Equal(1, code);
             Assert.Equal("", output);
-            Assert.Contains(bad + ": $.brk.alignmentBytes: value 3E+06 must be a power of two", err);
+            Assert.Contains(bad + ": " + AlignmentPath + ": value " + ByteSize.FromBytes(3_000_000) + " must be a power of two", err);
             Assert.False(File.Exists(outFile));
         }
         finally
@@ -101,6 +106,18 @@ public sealed class PredictCommandTests
         var (code, _, err) = CliRunner.Run("predict", "--os", "windows");
         Assert.Equal(2, code);
         Assert.Contains("unknown OS 'windows'; known: linux, mckernel, mos", err);
+    }
+
+    [Theory]
+    [InlineData("--nodes", "0")]
+    [InlineData("--nodes", "64-2")]
+    [InlineData("--nodes", "1,,2")]
+    public void Bad_node_lists_exit_2_with_the_option_named_and_no_output(string option, string value)
+    {
+        var (code, output, err) = CliRunner.Run("predict", "--app", "hpcg", option, value);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains($"{option} '{value}'", err);
     }
 
     [Fact]

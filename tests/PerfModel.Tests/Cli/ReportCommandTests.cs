@@ -1,6 +1,4 @@
-using PerfModel.Tests.Cli;
-
-namespace PerfModel.Tests.Report;
+namespace PerfModel.Tests.Cli;
 
 public sealed class ReportCommandTests
 {
@@ -26,13 +24,13 @@ public sealed class ReportCommandTests
     {
         using var tmp = new TempDir();
         var bad = tmp.Sub("mos.json");
-        File.WriteAllText(bad, File.ReadAllText(Path.Combine(Data.RepoPaths.DataDir, "os", "mos.json")).Replace("\"value\": 2097152", "\"value\": 3000000"));
+        File.WriteAllText(bad, File.ReadAllText(Path.Combine(RepoPaths.DataDir, "os", "mos.json")).Replace("\"value\": 2097152", "\"value\": 3000000"));
         var dir = tmp.Sub("out", "report");
         var (code, output, err) = CliRunner.Run("report", "--out", dir, "--os-file", bad);
         Assert.Equal(1, code);
         Assert.Equal("", output);
         Assert.Contains("invalid profile", err);
-        Assert.Contains(bad + ": $.brk.alignmentBytes: value 3E+06 must be a power of two", err);
+        Assert.Contains(bad + ": " + PredictCommandTests.AlignmentPath + ": value " + ByteSize.FromBytes(3_000_000) + " must be a power of two", err);
         Assert.Equal(["mos.json"], tmp.Entries()); // not even the parent of --out
     }
 

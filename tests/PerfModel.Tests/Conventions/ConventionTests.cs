@@ -19,7 +19,7 @@ public sealed class ConventionTests
         typeof(Study).Assembly,                                        // PerfModel.Models
         typeof(PerfModel.Profiles.Defaults).Assembly,                  // PerfModel.Profiles
         typeof(PerfModel.Calibration.Synthesis.CalibratedProfiles).Assembly,
-        typeof(PerfModel.Reports.Charts.ReportFigures).Assembly,
+        typeof(PerfModel.Reports.Figures.ReportFigures).Assembly,
     ];
 
     /// <summary>Namespaces whose public doubles must be unit types or [Dimensionless]: what a notebook user lives in.</summary>
@@ -185,7 +185,23 @@ public sealed class ConventionTests
                         && !f.Contains("/tests/golden/baseline/"))
             .Where(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), @"facts\.md|\bfacts \d|\bfacts §"))
             .Select(f => Path.GetRelativePath(RepoPaths.Root(), f)).ToArray();
-        Assert.True(offenders.Length == 0, "files citing facts.md: " + string.Join(", ", offenders));
+        Assert.True(offenders.Length == 0, "files citing the private data sheet: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void Every_cited_source_anchor_exists()
+    {
+        // Provenance strings and doc comments cite anchors of docs/sources.md; each must be a heading there.
+        var root = RepoPaths.Root();
+        var anchors = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(root, "docs", "sources.md")), @"^## ([a-z0-9-]+)\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).ToHashSet();
+        var cited = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs") || f.EndsWith(".json") || f.EndsWith(".md")) && !f.Contains("/obj/") && !f.Contains("/bin/") && !f.Contains("/.git/"))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"sources\.md#([a-z0-9-]+)").Select(m => (File: Path.GetRelativePath(root, f), Anchor: m.Groups[1].Value)))
+            .ToArray();
+        Assert.NotEmpty(cited);
+        var missing = cited.Where(c => !anchors.Contains(c.Anchor)).Select(c => $"{c.File}: #{c.Anchor}").Distinct().ToArray();
+        Assert.True(missing.Length == 0, "citations of missing anchors: " + string.Join(", ", missing));
     }
 
     private static bool IsMutableCollection(Type t)

@@ -1,6 +1,6 @@
 using PerfModel.Calibration.Benchmarks;
 
-namespace PerfModel.Tests.Benchmarks;
+namespace PerfModel.Tests.Calibration.Benchmarks;
 
 [Collection(MicroBenchmarkCollection.Name)]
 public sealed class BrkBenchmarkTests

@@ -1,7 +1,7 @@
 using PerfModel.Calibration.Benchmarks;
 using PerfModel.Calibration.Noise;
 
-namespace PerfModel.Tests.Benchmarks;
+namespace PerfModel.Tests.Calibration.Benchmarks;
 
 [Collection(MicroBenchmarkCollection.Name)]
 public sealed class FwqBenchmarkTests

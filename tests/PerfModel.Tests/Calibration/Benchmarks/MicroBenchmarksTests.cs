@@ -1,7 +1,7 @@
 using PerfModel.Calibration.Benchmarks;
 using PerfModel.Calibration.Measurements;
 
-namespace PerfModel.Tests.Benchmarks;
+namespace PerfModel.Tests.Calibration.Benchmarks;
 
 public sealed class MicroBenchmarksTests
 {

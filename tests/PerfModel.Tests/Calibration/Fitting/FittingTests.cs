@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Random;
 using PerfModel.Calibration.Fitting;
@@ -7,13 +6,11 @@ using PerfModel.Calibration.Measurements;
 using PerfModel.Calibration.Noise;
 using PerfModel.Noise;
 
-namespace PerfModel.Tests.Fitting;
+namespace PerfModel.Tests.Calibration.Fitting;
 
 /// <summary>Ground-truth recovery: data drawn in the test from known parameters with a seeded generator.</summary>
 public sealed class FittingTests
 {
-    private static string Root([CallerFilePath] string file = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", "..", ".."));
-
     private static Series Line(double slope, double intercept, double noiseSd, int n, int seed)
     {
         var rng = new Xoshiro256StarStar(seed);
@@ -117,7 +114,7 @@ public sealed class FittingTests
         var fit = DurationFit.Fit(x, seed: 1);
         Assert.Equal("exponential", fit.Best.Family);
         var e = Assert.IsType<ExponentialDuration>(fit.Chosen);
-        Assert.InRange(e.Mean, 20e-6 * 0.95, 20e-6 * 1.05);
+        Assert.InRange(e.Mean.Seconds, 20e-6 * 0.95, 20e-6 * 1.05);
         var mean = Assert.Single(fit.Estimates);
         Assert.Equal("meanSeconds", mean.Name);
         Assert.InRange(20e-6, mean.Lower95, mean.Upper95);
@@ -134,7 +131,7 @@ public sealed class FittingTests
         var fit = DurationFit.Fit(x, seed: 2);
         Assert.Equal("lognormal", fit.Best.Family);
         var l = Assert.IsType<LogNormalDuration>(fit.Chosen);
-        Assert.InRange(l.Median, 10e-6 * 0.95, 10e-6 * 1.05);
+        Assert.InRange(l.Median.Seconds, 10e-6 * 0.95, 10e-6 * 1.05);
         Assert.InRange(l.Sigma, 0.95, 1.05);
         Assert.Equal(["medianSeconds", "sigma"], fit.Estimates.Select(p => p.Name));
         Assert.InRange(10e-6, fit.Estimates[0].Lower95, fit.Estimates[0].Upper95);
@@ -150,7 +147,7 @@ public sealed class FittingTests
         var fit = DurationFit.Fit(x, seed: 3);
         Assert.Equal("pareto", fit.Best.Family);
         var p = Assert.IsType<ParetoDuration>(fit.Chosen);
-        Assert.InRange(p.Scale, 5e-6, 5e-6 * 1.005); // x̂_m = min ≥ x_m, above it by ~x_m/(nα)
+        Assert.InRange(p.Scale.Seconds, 5e-6, 5e-6 * 1.005); // x̂_m = min ≥ x_m, above it by ~x_m/(nα)
         Assert.InRange(p.Alpha, 2.5 * 0.95, 2.5 * 1.05);
         Assert.Equal(["scaleSeconds", "alpha"], fit.Estimates.Select(e => e.Name));
         Assert.InRange(2.5, fit.Estimates[1].Lower95, fit.Estimates[1].Upper95);
@@ -165,6 +162,8 @@ public sealed class FittingTests
         var fit = DurationFit.Fit(x, seed: 4, pValueResamples: 0);
         Assert.False(fit.Pareto.Admissible);
         Assert.Contains("infinite mean", fit.Pareto.Rejection);
+        Assert.Null(fit.Pareto.Distribution); // α ≤ 1 describes no ParetoDuration (it has no finite mean)
+        Assert.NotNull(fit.Best.Distribution);
         Assert.NotEqual("pareto", fit.Best.Family);
         Assert.True(fit.Pareto.KsStatistic < fit.Best.KsStatistic);
         Assert.Null(fit.Pareto.KsPValue);
@@ -187,12 +186,14 @@ public sealed class FittingTests
     [Fact]
     public void NoiseFit_RealKvmTraceMatchesThePooledRate()
     {
-        var trace = FwqTrace.Load(Path.Combine(Root(), "data", "noise", "kvm-2core-fwq.csv"));
+        var trace = FwqTrace.Load(Path.Combine(RepoPaths.DataDir, "noise", "kvm-2core-fwq.csv"));
         var fit = NoiseFit.FromTrace(trace, seed: 7, pValueResamples: 20);
         var pooled = FwqTrace.ToNoiseProfile(trace);
         var source = Assert.Single(fit.Profile.Sources);
         var reference = Assert.Single(pooled.Sources);
-        Assert.InRange(source.RatePerSecond / reference.RatePerSecond, 0.99, 1.01);
+        // The conversion exists once (FwqTraceData.MeanDetourRatePerSecond), so the two rates are the same number.
+        Assert.Equal(reference.Rate, source.Rate);
+        Assert.Equal(trace.MeanDetourRatePerSecond, source.Rate.PerSecond);
         var rate = fit.Estimates[0];
         Assert.Equal("ratePerSecond", rate.Name);
         Assert.InRange(rate.Value, rate.Lower95, rate.Upper95);
@@ -215,7 +216,7 @@ public sealed class FittingTests
         var trace = new FwqTraceData("<memory>", 5000, [Core("0"), Core("1")]);
         var fit = NoiseFit.FromTrace(trace, seed: 8, pValueResamples: 0);
         var source = Assert.Single(fit.Profile.Sources);
-        Assert.Equal(200, source.RatePerSecond, 9);
+        Assert.Equal(200, source.Rate.PerSecond, 9);
         // 4,000 Poisson counts: relative SE 1/√4000 = 1.6%, so the interval is about ±3%.
         Assert.InRange(fit.Estimates[0].Lower95, 190, 199);
         Assert.InRange(fit.Estimates[0].Upper95, 201, 210);

@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using PerfModel.Calibration.Fitting;
 using PerfModel.Calibration.Measurements;
+using PerfModel.Memory;
 
-namespace PerfModel.Tests.Fitting;
+namespace PerfModel.Tests.Calibration.Fitting;
 
 public sealed class TlbFitTests
 {
     /// <summary>A synthetic chase with a 64-entry first level (256 KiB reach) and a 2,048-entry second level (8 MiB):
-    /// 1.5 ns within reach, +2 ns for a first-level miss, +10 ns for a walk (the KNL-like shape of facts.md §3.3).</summary>
+    /// 1.5 ns within reach, +2 ns for a first-level miss, +10 ns for a walk (the KNL-like shape of docs/sources.md#knl-tlb).</summary>
     private static Series Synthetic()
     {
         var sizes = Enumerable.Range(4, 12).Select(e => Math.Pow(2, e) * 1024).ToArray(); // 16 KiB … 32 MiB
@@ -18,7 +19,7 @@ public sealed class TlbFitTests
     [Fact]
     public void Recovers_entries_and_penalties_of_a_known_two_level_tlb()
     {
-        var f = TlbFit.Fit(Synthetic(), 4096);
+        var f = TlbFit.Fit(Synthetic(), PageSizes.Base);
         // Exact: the knees sit between powers of two, and the reach is the last size still covered.
         Assert.Equal(64, f.FirstLevelEntries);
         Assert.Equal(2048, f.SecondLevelEntries);
@@ -28,10 +29,40 @@ public sealed class TlbFitTests
     }
 
     [Fact]
+    public void Estimates_are_named_by_the_prefix_and_entries_count_pages_of_the_given_size()
+    {
+        var tlb = TlbFit.Fit(Synthetic(), PageSizes.Base);
+        Assert.Equal(["tlb.firstLevelReachBytes", "tlb.secondLevelReachBytes", "tlb.firstLevelMissPenaltySeconds", "tlb.walkPenaltySeconds"],
+            new[] { tlb.FirstLevelReach, tlb.SecondLevelReach, tlb.FirstLevelMissPenalty, tlb.WalkPenalty }.Select(e => e.Name));
+        Assert.All(new[] { tlb.FirstLevelReach, tlb.SecondLevelReach, tlb.FirstLevelMissPenalty, tlb.WalkPenalty }, e => Assert.Null(e.JsonPath));
+        Assert.Equal(PageSizes.Base, tlb.PageSize);
+
+        // The same chase read as 2 MiB pages: the reaches are the same bytes, the entries are reach / 2 MiB (at least 1).
+        var huge = TlbFit.Fit(Synthetic(), PageSizes.Huge, "tlb2m");
+        Assert.Equal("tlb2m.firstLevelReachBytes", huge.FirstLevelReach.Name);
+        Assert.Equal("tlb2m.walkPenaltySeconds", huge.WalkPenalty.Name);
+        Assert.Equal(tlb.SecondLevelReach.Value, huge.SecondLevelReach.Value);
+        Assert.Equal(1, huge.FirstLevelEntries);  // 256 KiB / 2 MiB rounds to 0, floored at 1
+        Assert.Equal(4, huge.SecondLevelEntries); // 8 MiB / 2 MiB
+        Assert.Throws<ArgumentException>(() => TlbFit.Fit(Synthetic(), PageSizes.Base, " "));
+    }
+
+    [Fact]
+    public void A_chase_in_an_unknown_unit_or_with_too_few_sizes_is_rejected()
+    {
+        var s = Synthetic();
+        Assert.Equal(CalibrationFailure.UnknownUnit, Assert.Throws<CalibrationException>(() => TlbFit.Fit(s with { YUnit = "cycles" }, PageSizes.Base)).Reason);
+        Assert.Equal(CalibrationFailure.TooFewSamples,
+            Assert.Throws<CalibrationException>(() => TlbFit.Fit(s with { X = s.X[..4], Y = s.Y[..4] }, PageSizes.Base)).Reason);
+        Assert.Equal(CalibrationFailure.NonFiniteInput,
+            Assert.Throws<CalibrationException>(() => TlbFit.Fit(s with { Y = s.Y.SetItem(3, double.NaN) }, PageSizes.Base)).Reason);
+    }
+
+    [Fact]
     public void A_chase_that_never_leaves_the_first_level_is_rejected()
     {
         var flat = new Series("chase-4k", "bytes", "ns", [.. Enumerable.Range(1, 8).Select(i => i * 4096.0)], [.. Enumerable.Repeat(1.5, 8)]);
-        var e = Assert.Throws<CalibrationException>(() => TlbFit.Fit(flat, 4096));
+        var e = Assert.Throws<CalibrationException>(() => TlbFit.Fit(flat, PageSizes.Base));
         Assert.Equal(CalibrationFailure.DegenerateDesign, e.Reason);
     }
 }

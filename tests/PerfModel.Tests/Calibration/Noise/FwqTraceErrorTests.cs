@@ -1,7 +1,7 @@
 using PerfModel.Calibration.Noise;
-using PerfModel.Profiles;
+using PerfModel.Descriptions;
 
-namespace PerfModel.Tests.NoiseSpecs;
+namespace PerfModel.Tests.Calibration.Noise;
 
 public sealed class FwqTraceErrorTests : IDisposable
 {

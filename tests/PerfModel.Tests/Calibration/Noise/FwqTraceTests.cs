@@ -1,11 +1,11 @@
 using System.Globalization;
 using PerfModel.Calibration.Noise;
+using PerfModel.Descriptions;
 using PerfModel.Noise;
-using PerfModel.Profiles;
 using Xunit.Abstractions;
 using Spec = PerfModel.Noise.Spec.NoiseSpec;
 
-namespace PerfModel.Tests.NoiseSpecs;
+namespace PerfModel.Tests.Calibration.Noise;
 
 public sealed class FwqTraceTests(ITestOutputHelper output) : IDisposable
 {
@@ -53,8 +53,8 @@ public sealed class FwqTraceTests(ITestOutputHelper output) : IDisposable
         Assert.False(profile.CoScheduled);
         var source = Assert.Single(profile.Sources);
         Assert.Equal("trace", source.Name);
-        Assert.InRange(source.RatePerSecond, 1, 10_000);
-        Assert.Equal(data.Cores.Average(c => c.Detours / (c.Samples * c.MeanNs * 1e-9)), source.RatePerSecond, 1e-9);
+        Assert.InRange(source.Rate.PerSecond, 1, 10_000);
+        Assert.Equal(data.Cores.Average(c => c.Detours / (c.Samples * c.MeanNs * 1e-9)), source.Rate.PerSecond, 1e-9);
 
         var empirical = Assert.IsType<EmpiricalDuration>(source.Duration);
         var allRows = scanned.Values.SelectMany(v => v).ToArray();
@@ -68,7 +68,7 @@ public sealed class FwqTraceTests(ITestOutputHelper output) : IDisposable
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"core {c.Name}: {c.Detours} detours, {c.DetourRatePerSecond:F1}/s, mean {c.MeanDetourNs:F0} ns, max {c.MaxDetourNs:F0} ns, noise fraction {c.NoiseFraction:P2}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"pooled: {source.RatePerSecond:F1}/s, mean {empirical.MeanSeconds * 1e9:F0} ns, max {empirical.MaxSeconds * 1e9:F0} ns, rate x mean {source.Fraction:P2}"));
+            $"pooled: {source.Rate.PerSecond:F1}/s, mean {empirical.MeanSeconds * 1e9:F0} ns, max {empirical.MaxSeconds * 1e9:F0} ns, rate x mean {source.Fraction:P2}"));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class FwqTraceTests(ITestOutputHelper output) : IDisposable
         var source = Assert.Single(FwqTrace.ToNoiseProfile(data, "wide").Sources);
         Assert.Equal("wide", source.Name);
         // Mean of the per-core rates 1 / (4 × 1575 ns) and 1 / (4 × 3975 ns).
-        Assert.Equal((1 / (4 * 1575e-9) + 1 / (4 * 3975e-9)) / 2, source.RatePerSecond, 1e-6);
+        Assert.Equal((1 / (4 * 1575e-9) + 1 / (4 * 3975e-9)) / 2, source.Rate.PerSecond, 1e-6);
         var empirical = Assert.IsType<EmpiricalDuration>(source.Duration);
         Assert.Equal(new[] { 5900 / 1e9, 10100 / 1e9 }, empirical.ValuesSeconds.ToArray());
         Assert.Equal(new[] { 0.5, 0.5 }, empirical.Probabilities.ToArray());
@@ -147,7 +147,7 @@ public sealed class FwqTraceTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, data.Cores[1].Detours);
         var source = Assert.Single(FwqTrace.ToNoiseProfile(data).Sources);
         // Per-core rates 2 / (10 × 1100 ns) and 0: the pooled rate is their mean.
-        Assert.Equal(2 / (10 * 1100e-9) / 2, source.RatePerSecond, 1e-6);
+        Assert.Equal(2 / (10 * 1100e-9) / 2, source.Rate.PerSecond, 1e-6);
         Assert.Equal(450e-9, source.Duration.MeanSeconds, 1e-18);
     }
 

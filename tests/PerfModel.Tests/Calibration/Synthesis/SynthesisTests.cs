@@ -1,23 +1,38 @@
-using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Random;
 using PerfModel.Calibration.Measurements;
-using PerfModel.Calibration.Profiles;
 using PerfModel.Calibration.Synthesis;
+using PerfModel.Descriptions;
 using PerfModel.Noise;
 using PerfModel.Profiles;
-using PerfModel.Serialization;
+using PerfModel.Profiles.Json;
+using PerfModel.Profiles.Schema;
 
-namespace PerfModel.Tests.Fitting;
+namespace PerfModel.Tests.Calibration.Synthesis;
 
+/// <summary>CalibratedProfiles.Build on benchmark results with known numbers, and the written profiles it makes.</summary>
 public sealed class SynthesisTests
 {
-    private static string Root([CallerFilePath] string file = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", "..", ".."));
+    private static Platform DefaultPlatform() => Defaults.Platform();
 
-    private static Platform DefaultPlatform() => ProfileLoader.LoadPlatform(Path.Combine(Root(), "data", "platforms", "oakforest-pacs-knl7250.json"));
+    private static OsProfile DefaultOs(string name) => Defaults.Os(name);
 
-    private static OsProfile DefaultOs(string name) => ProfileLoader.LoadOs(Path.Combine(Root(), "data", "os", name + ".json"));
+    private static string PlatformPath(string propertyPath) => ProfileSchema.JsonPath(ProfileSchema.Platform, propertyPath);
+
+    private static string OsPath(string propertyPath) => ProfileSchema.JsonPath(ProfileSchema.Os, propertyPath);
+
+    private static string KernelPath(string property) => PlatformPath($"{nameof(Platform.Kernel)}.{property}");
+
+    /// <summary>The JSON path of the DDR tier's bandwidth in <paramref name="p"/>.</summary>
+    private static string DdrBandwidthPath(Platform p) =>
+        PlatformPath($"{nameof(Platform.MemoryTiers)}[{p.MemoryTiers.IndexOf(p.Ddr)}].{nameof(MemoryTier.Bandwidth)}");
+
+    /// <summary>The JSON path of a parameter of the duration distribution of noise source <paramref name="source"/>.</summary>
+    private static string DurationParameterPath(int source, string parameter) =>
+        $"{OsPath($"{nameof(OsProfile.Noise)}.{nameof(NoiseProfile.Sources)}[{source}]")}.{DurationSchema.DistributionField}.{parameter}";
+
+    /// <summary>An estimate's name: its JSON path without the leading "$.".</summary>
+    private static string NameOf(string jsonPath) => jsonPath[2..];
 
     [Fact]
     public void PlatformRoundTripsFieldByField()
@@ -43,15 +58,15 @@ public sealed class SynthesisTests
     {
         var os = DefaultOs("linux");
         var noise = new NoiseProfile([
-            new NoiseSource("e", 1, new ExponentialDuration(2e-6)),
-            new NoiseSource("l", 2, new LogNormalDuration(3e-6, 0.7)),
-            new NoiseSource("p", 3, new ParetoDuration(5e-6, 2.5)),
-            new NoiseSource("m", 4, new EmpiricalDuration([1e-6, 4e-6], [0.5, 0.5])),
-        ], CoScheduled: true);
+            TestProfiles.Source("e", 1, new ExponentialDuration(TimeInterval.FromSeconds(2e-6))),
+            TestProfiles.Source("l", 2, new LogNormalDuration(TimeInterval.FromSeconds(3e-6), 0.7)),
+            TestProfiles.Source("p", 3, new ParetoDuration(TimeInterval.FromSeconds(5e-6), 2.5)),
+            TestProfiles.Source("m", 4, new EmpiricalDuration([1e-6, 4e-6], [0.5, 0.5])),
+        ], coScheduled: true);
         var withDist = os with
         {
             Noise = noise,
-            Provenance = new Provenance(os.Provenance.ByPath.SetItem("$.noise.sources[1].duration.sigma", "estimate: a guess")),
+            Provenance = os.Provenance.With(DurationParameterPath(1, "sigma"), "estimate: a guess", 0.7),
         };
         var text = ProfileJsonWriter.Write(withDist);
         Assert.Contains("\"estimate\": \"a guess\"", text);
@@ -64,17 +79,18 @@ public sealed class SynthesisTests
         Assert.Equal(a.CoresPerNode, b.CoresPerNode);
         Assert.Equal(a.AppCoresPerNode, b.AppCoresPerNode);
         Assert.Equal(a.OsCoresPerNode, b.OsCoresPerNode);
-        Assert.Equal(a.FrequencyHz, b.FrequencyHz);
+        Assert.Equal(a.ClockFrequency, b.ClockFrequency);
         Assert.Equal(a.MemoryTiers.AsEnumerable(), b.MemoryTiers.AsEnumerable());
         Assert.Equal(a.Tlb.AsEnumerable(), b.Tlb.AsEnumerable());
-        Assert.Equal(a.TlbL2HitSeconds, b.TlbL2HitSeconds);
-        Assert.Equal(a.PageWalkCachedSeconds, b.PageWalkCachedSeconds);
-        Assert.Equal(a.PageWalkMemorySeconds, b.PageWalkMemorySeconds);
-        Assert.Equal(a.CacheBytesPerCore, b.CacheBytesPerCore);
+        Assert.Equal(a.TlbL2Hit, b.TlbL2Hit);
+        Assert.Equal(a.PageWalkCached, b.PageWalkCached);
+        Assert.Equal(a.PageWalkMemory, b.PageWalkMemory);
+        Assert.Equal(a.CachePerCore, b.CachePerCore);
         Assert.Equal(a.Kernel, b.Kernel);
         Assert.Equal(a.Network, b.Network);
         Assert.Equal(a.MachineNodes, b.MachineNodes);
-        Assert.Equal(a.Provenance.ByPath.OrderBy(kv => kv.Key, StringComparer.Ordinal), b.Provenance.ByPath.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        AssertSameSources(a, b);
+        Assert.Equal(a, b);
     }
 
     private static void AssertOsEqual(OsProfile a, OsProfile b)
@@ -88,7 +104,16 @@ public sealed class SynthesisTests
         Assert.Equal(a.Pages, b.Pages);
         Assert.Equal(a.Placement, b.Placement);
         Assert.Equal(a.Syscalls, b.Syscalls);
-        Assert.Equal(a.Provenance.ByPath.OrderBy(kv => kv.Key, StringComparer.Ordinal), b.Provenance.ByPath.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        AssertSameSources(a, b);
+        Assert.Equal(a, b);
+    }
+
+    /// <summary>Both profiles credit every value to the same source (the recorded provenance, resolved per path).</summary>
+    private static void AssertSameSources(object a, object b)
+    {
+        Assert.Equal(ProfilePaths.Values(a).Select(v => v.Path), ProfilePaths.Values(b).Select(v => v.Path));
+        Assert.Equal(ProfilePaths.Values(a).Select(v => (v.Path, ProfilePaths.SourceOf(a, v.Path))),
+            ProfilePaths.Values(b).Select(v => (v.Path, ProfilePaths.SourceOf(b, v.Path))));
     }
 
     private static Series S(string name, string xUnit, string yUnit, IEnumerable<double> x, IEnumerable<double> y) => new(name, xUnit, yUnit, [.. x], [.. y]);
@@ -125,36 +150,40 @@ public sealed class SynthesisTests
         Assert.Equal("testhost (calibrated 2026-12-01)", p.Name);
         Assert.Equal("linux", os.Name);
         Assert.Equal("Linux (testhost)", os.DisplayName);
-        Assert.Equal(300e-9, p.Kernel.SyscallSeconds, 15);
-        Assert.Equal(1.2e-6, p.Kernel.SchedYieldSeconds, 15);
-        Assert.Equal(10e9, p.Kernel.ZeroingBytesPerSecondPerCore, 3);
-        Assert.Equal(40e9, p.Ddr.BandwidthBytesPerSecond, 3);
+        Assert.Equal(300e-9, p.Kernel.Syscall.Seconds, 15);
+        Assert.Equal(1.2e-6, p.Kernel.SchedYield.Seconds, 15);
+        Assert.Equal(10e9, p.Kernel.ZeroingBandwidthPerCore.BytesPerSecond, 3);
+        Assert.Equal(40e9, p.Ddr.Bandwidth.BytesPerSecond, 3);
         // slope 3e-6 ± ~1e-10 (noise 1 µs over 20 points spread 19,000 pages) minus 4.096e-7 s zeroing: 1% tolerance.
-        Assert.InRange(p.Kernel.PageFault4KSeconds, 2.5904e-6 * 0.99, 2.5904e-6 * 1.01);
+        Assert.InRange(p.Kernel.PageFault4K.Seconds, 2.5904e-6 * 0.99, 2.5904e-6 * 1.01);
 
-        var prov = p.Provenance.Of("$.kernel.syscallSeconds");
+        var syscallPath = KernelPath(nameof(KernelCosts.Syscall));
+        var prov = ProfilePaths.SourceOf(p, syscallPath);
         Assert.StartsWith("measured: testhost 2026-12-01, syscall/getppid, median", prov);
         Assert.Contains("95% CI [", prov);
         Assert.EndsWith("] s", prov);
-        Assert.StartsWith("measured: testhost 2026-12-01, faults/touch-4k, OLS slope", p.Provenance.Of("$.kernel.pageFault4KSeconds"));
-        Assert.StartsWith("measured: testhost 2026-12-01, bandwidth/triad-4-threads, median", p.Provenance.Of("$.memoryTiers[1].bandwidthBytesPerSecond"));
+        Assert.StartsWith("measured: testhost 2026-12-01, faults/touch-4k, OLS slope", ProfilePaths.SourceOf(p, KernelPath(nameof(KernelCosts.PageFault4K))));
+        Assert.StartsWith("measured: testhost 2026-12-01, bandwidth/triad-4-threads, median", ProfilePaths.SourceOf(p, DdrBandwidthPath(p)));
 
         // Untouched values and their provenance come from the template.
-        Assert.Equal(platform.Kernel.PageFault2MSeconds, p.Kernel.PageFault2MSeconds);
-        Assert.Equal(platform.Provenance.Of("$.kernel.pageFault2MSeconds"), p.Provenance.Of("$.kernel.pageFault2MSeconds"));
+        var fault2M = KernelPath(nameof(KernelCosts.PageFault2M));
+        Assert.Equal(platform.Kernel.PageFault2M, p.Kernel.PageFault2M);
+        Assert.Equal(ProfilePaths.SourceOf(platform, fault2M), ProfilePaths.SourceOf(p, fault2M));
         Assert.Equal(platform.Hbm, p.Hbm);
         Assert.Equal(platform.Network, p.Network);
         Assert.Equal(linux.Noise.Sources.AsEnumerable(), os.Noise.Sources.AsEnumerable());
-        Assert.Equal(linux.Provenance.ByPath.OrderBy(kv => kv.Key, StringComparer.Ordinal), os.Provenance.ByPath.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        Assert.Equal(linux.Provenance, os.Provenance);
 
         var names = estimates.Select(e => e.Name).ToArray();
-        Assert.Equal(["kernel.syscallSeconds", "kernel.schedYieldSeconds", "kernel.zeroingBytesPerSecondPerCore",
-            "memoryTiers[1].bandwidthBytesPerSecond", "kernel.pageFault4KSeconds"], names);
+        Assert.Equal(
+            [NameOf(syscallPath), NameOf(KernelPath(nameof(KernelCosts.SchedYield))), NameOf(KernelPath(nameof(KernelCosts.ZeroingBandwidthPerCore))),
+             NameOf(DdrBandwidthPath(platform)), NameOf(KernelPath(nameof(KernelCosts.PageFault4K)))],
+            names);
         foreach (var e in estimates) Assert.InRange(e.Value, e.Lower95, e.Upper95);
 
         var result = CalibratedProfiles.Build(platform, linux, KnownResults(), "testhost", "2026-12-01", seed: 5);
         Assert.Contains(result.Notes, n => n.StartsWith("noise: kept the template value", StringComparison.Ordinal) && n.Contains("cannot pin threads", StringComparison.Ordinal));
-        Assert.Contains(result.Notes, n => n.StartsWith("kernel.pageFault2MSeconds: kept the template value", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.StartsWith($"{NameOf(fault2M)}: kept the template value", StringComparison.Ordinal));
 
         // The calibrated profiles are written and read back unchanged.
         AssertPlatformEqual(p, ProfileJson.ParsePlatform(ProfileJsonWriter.Write(p), "calibrated"));
@@ -167,11 +196,12 @@ public sealed class SynthesisTests
         var platform = DefaultPlatform();
         var results = new List<BenchmarkResult> { Skipped("syscall", "seccomp forbids it") };
         var r = CalibratedProfiles.Build(platform, DefaultOs("linux"), results, "h", "d", 1);
+        var syscallPath = KernelPath(nameof(KernelCosts.Syscall));
         Assert.Equal(platform.Kernel, r.Platform.Kernel);
-        Assert.Equal(platform.Provenance.Of("$.kernel.syscallSeconds"), r.Platform.Provenance.Of("$.kernel.syscallSeconds"));
+        Assert.Equal(ProfilePaths.SourceOf(platform, syscallPath), ProfilePaths.SourceOf(r.Platform, syscallPath));
         Assert.Empty(r.Estimates);
-        Assert.Contains(r.Notes, n => n == "kernel.syscallSeconds: kept the template value ('syscall' was skipped: seccomp forbids it)");
-        Assert.Contains(r.Notes, n => n.StartsWith("kernel.zeroingBytesPerSecondPerCore: kept the template value (no 'bandwidth' result", StringComparison.Ordinal));
+        Assert.Contains(r.Notes, n => n == $"{NameOf(syscallPath)}: kept the template value ('syscall' was skipped: seccomp forbids it)");
+        Assert.Contains(r.Notes, n => n.StartsWith($"{NameOf(KernelPath(nameof(KernelCosts.ZeroingBandwidthPerCore)))}: kept the template value (no 'bandwidth' result", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -185,8 +215,10 @@ public sealed class SynthesisTests
             Result("faults", S("touch-4k", "pages", "us", pages, pages.Select(x => 4 * x))),
         };
         var r = CalibratedProfiles.Build(DefaultPlatform(), DefaultOs("linux"), results, "h", "d", 1);
-        Assert.Equal(0.01 * 4e-6, r.Platform.Kernel.PageFault4KSeconds, 15);
-        Assert.Contains(r.Notes, n => n.StartsWith("kernel.pageFault4KSeconds: the faults/touch-4k slope", StringComparison.Ordinal) && n.Contains("floored", StringComparison.Ordinal));
+        Assert.Equal(0.01 * 4e-6, r.Platform.Kernel.PageFault4K.Seconds, 15);
+        Assert.Equal(CalibratedProfiles.FaultFloorFraction * 4e-6, r.Platform.Kernel.PageFault4K.Seconds, 15);
+        Assert.Contains(r.Notes, n => n.StartsWith($"{NameOf(KernelPath(nameof(KernelCosts.PageFault4K)))}: the faults/touch-4k slope", StringComparison.Ordinal)
+            && n.Contains("floored", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -206,11 +238,13 @@ public sealed class SynthesisTests
         var r = CalibratedProfiles.Build(DefaultPlatform(), linux, [Result("fwq", cores)], "h", "d", 3);
         var source = Assert.Single(r.Os.Noise.Sources);
         var expectedRate = cores.Average(c => 400 / (c.Y.Sum() * 1e-9));
-        Assert.Equal(expectedRate, source.RatePerSecond, 6);
+        Assert.Equal(expectedRate, source.Rate.PerSecond, 6);
         Assert.IsType<ParetoDuration>(source.Duration);
-        Assert.StartsWith("measured: h d, fwq/core0,core1, mean per-core detour rate", r.Os.Provenance.Of("$.noise.sources[0].ratePerSecond"));
-        Assert.StartsWith("measured: h d, fwq/core0,core1, MLE pareto", r.Os.Provenance.Of("$.noise.sources[0].duration.alpha"));
-        Assert.DoesNotContain(r.Os.Provenance.ByPath.Keys, k => k.StartsWith("$.noise.sources[1]", StringComparison.Ordinal));
+        var ratePath = OsPath($"{nameof(OsProfile.Noise)}.{nameof(NoiseProfile.Sources)}[0].{nameof(NoiseSource.Rate)}");
+        Assert.StartsWith("measured: h d, fwq/core0,core1, mean per-core detour rate", ProfilePaths.SourceOf(r.Os, ratePath));
+        Assert.StartsWith("measured: h d, fwq/core0,core1, MLE pareto", ProfilePaths.SourceOf(r.Os, DurationParameterPath(0, "alpha")));
+        var secondSource = OsPath($"{nameof(OsProfile.Noise)}.{nameof(NoiseProfile.Sources)}[1]");
+        Assert.DoesNotContain(r.Os.Provenance.ByPath.Keys, k => k.StartsWith(secondSource, StringComparison.Ordinal));
         Assert.Equal(linux.Brk, r.Os.Brk);
         AssertOsEqual(r.Os, ProfileJson.ParseOs(ProfileJsonWriter.Write(r.Os), "calibrated"));
     }

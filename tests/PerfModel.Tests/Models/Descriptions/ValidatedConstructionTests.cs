@@ -80,5 +80,13 @@ public sealed class ValidatedConstructionTests
         Assert.Equal(LinuxLike, LinuxLike with { });
         Assert.NotEqual(LinuxLike, LinuxLike with { Name = "other" });
         Assert.Equal(Source("a", 1, 1e-6), Source("a", 1, 1e-6));
+        // Lists compare element by element: two loads of the same file are equal, provenance included.
+        Assert.Equal(PerfModel.Profiles.Defaults.Os("linux"), PerfModel.Profiles.Defaults.Os("linux"));
+        Assert.Equal(PerfModel.Profiles.Defaults.Platform(), PerfModel.Profiles.Defaults.Platform());
+        Assert.Equal(PerfModel.Profiles.Defaults.App("lulesh2"), PerfModel.Profiles.Defaults.App("lulesh2"));
+        Assert.Equal(PerfModel.Profiles.Defaults.Study(), PerfModel.Profiles.Defaults.Study());
+        Assert.NotEqual(PerfModel.Profiles.Defaults.Os("linux"), PerfModel.Profiles.Defaults.Os("mos"));
+        Assert.NotEqual(Knl, Knl with { Tlb = [.. Knl.Tlb.Take(3)] });
+        Assert.Equal(Knl, Knl with { Tlb = [.. Knl.Tlb] });
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace PerfModel.Tests.Report;
+namespace PerfModel.Tests.Reports.Files;
 
 /// <summary>Opens a report's index.html in headless Chromium with every host name unresolvable (no network at all),
 /// lets the page run, and reads back what each figure div recorded: the page's own script sets data-rendered-traces

@@ -1,6 +1,6 @@
 using PerfModel.Reports.Files;
 
-namespace PerfModel.Tests.Report;
+namespace PerfModel.Tests.Reports.Files;
 
 /// <summary>A fact that needs Debian's Chromium. When /usr/bin/chromium is missing the test is reported as SKIPPED with
 /// the reason (never a silent pass); .ci/run installs the package so that CI runs it.</summary>

@@ -1,11 +1,10 @@
-using PerfModel.Calibration.Profiles;
+using PerfModel.Profiles;
 using PerfModel.Reports.Content;
 using PerfModel.Reports.Files;
-using PerfModel.Reports.Tables;
 using PerfModel.Tests.Cli;
 using Xunit.Abstractions;
 
-namespace PerfModel.Tests.Report;
+namespace PerfModel.Tests.Reports.Files;
 
 /// <summary>Draws the report in Debian's Chromium: the images and, separately, index.html opened with the network blocked.</summary>
 public sealed class RealBrowserTests(ITestOutputHelper output)
@@ -17,7 +16,7 @@ public sealed class RealBrowserTests(ITestOutputHelper output)
     {
         using var tmp = new TempDir();
         var dir = tmp.Sub("report");
-        var data = ReportData.Compute(ProfileLoader.LoadDefaults());
+        var data = ReportData.Compute(Defaults.Study());
         var figures = StandInFigures.All(data);
         var log = new StringWriter();
         var result = ReportWriter.Write(figures, ReportTables.All(data), dir, new ReportWriterOptions(), log);

@@ -1,16 +1,16 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Analysis;
-using PerfModel.Calibration.Profiles;
+using PerfModel.Profiles;
 using PerfModel.Reports.Content;
 using PerfModel.Reports.Files;
-using PerfModel.Reports.Tables;
+using PerfModel.Reports.Formats;
 
-namespace PerfModel.Tests.Report;
+namespace PerfModel.Tests.Reports.Files;
 
 public sealed class ReportWriterTests
 {
-    private static readonly ReportData Data = ReportData.Compute(ProfileLoader.LoadDefaults());
+    private static readonly ReportData Data = ReportData.Compute(Defaults.Study());
     private static readonly ReportWriterOptions NoImages = new(Images: false);
 
     private static ReportResult Write(string dir, ReportWriterOptions options, TextWriter? log = null) =>

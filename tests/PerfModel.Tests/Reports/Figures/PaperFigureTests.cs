@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using PerfModel.Reports.Charts;
-using static PerfModel.Tests.Charts.ReportFiguresFixture;
+using PerfModel.Reports.Figures;
+using static PerfModel.Tests.Reports.Figures.ReportFiguresFixture;
 
-namespace PerfModel.Tests.Charts;
+namespace PerfModel.Tests.Reports.Figures;
 
 /// <summary>The analogues of P18 Figs. 4–6: log2 node axes, the clipped relative axis with written off-scale values,
 /// min/max-of-five error bars, and data tables that hold every plotted point.</summary>
@@ -44,7 +44,7 @@ public sealed class PaperFigureTests(ReportFiguresFixture fx)
     [Fact]
     public void Fig4_has_seven_panels_of_two_lwks_on_log2_axes_clipped_to_the_paper_range()
     {
-        const string name = RelativeToLinuxFigure.Name;
+        const string name = RelativeToBaselineFigure.Name;
         Assert.Equal(7 * 2, fx.Figure(name).ExpectedTraces);
         var xs = fx.Axes(name, 'x');
         var ys = fx.Axes(name, 'y');
@@ -66,7 +66,7 @@ public sealed class PaperFigureTests(ReportFiguresFixture fx)
     [Fact]
     public void Fig4_draws_off_scale_values_on_the_edge_and_writes_them()
     {
-        const string name = RelativeToLinuxFigure.Name;
+        const string name = RelativeToBaselineFigure.Name;
         var frame = fx.Figure(name).Data;
         var rel = Column(frame, "relative");
         var drawn = Column(frame, "relative_drawn");
@@ -78,40 +78,40 @@ public sealed class PaperFigureTests(ReportFiguresFixture fx)
         // The default data has MiniFE above 1.75 on McKernel from 1,024 nodes (the paper's MiniFE outlier).
         var minife = Enumerable.Range(0, rel.Length).Where(i => apps[i] == "minife" && oses[i] == "mckernel" && nodes[i] >= 1024).ToArray();
         Assert.NotEmpty(minife);
-        Assert.All(minife, i => Assert.True(rel[i] > RelativeToLinuxFigure.ClipHigh));
+        Assert.All(minife, i => Assert.True(rel[i] > RelativeToBaselineFigure.ClipHigh));
 
         var texts = fx.Annotations(name).Select(a => Str(a, "text")).ToList();
         var written = 0;
         for (var i = 0; i < rel.Length; i++)
         {
-            Assert.InRange(drawn[i], RelativeToLinuxFigure.ClipLow, RelativeToLinuxFigure.ClipHigh);
-            var expected = rel[i] > RelativeToLinuxFigure.ClipHigh ? "above" : rel[i] < RelativeToLinuxFigure.ClipLow ? "below" : "no";
+            Assert.InRange(drawn[i], RelativeToBaselineFigure.ClipLow, RelativeToBaselineFigure.ClipHigh);
+            var expected = rel[i] > RelativeToBaselineFigure.ClipHigh ? "above" : rel[i] < RelativeToBaselineFigure.ClipLow ? "below" : "no";
             Assert.Equal(expected, offScale[i]);
             if (expected == "no")
             {
                 Assert.Equal(rel[i], drawn[i]);
                 continue;
             }
-            Assert.Equal(expected == "above" ? RelativeToLinuxFigure.ClipHigh : RelativeToLinuxFigure.ClipLow, drawn[i]);
+            Assert.Equal(expected == "above" ? RelativeToBaselineFigure.ClipHigh : RelativeToBaselineFigure.ClipLow, drawn[i]);
             Assert.True(texts.Remove(rel[i].ToString("0.00", CultureInfo.InvariantCulture)), $"no annotation writes {rel[i]:0.00} ({apps[i]}, {oses[i]}, {nodes[i]})");
             written++;
         }
         Assert.True(written >= minife.Length);
         // Every plotted y lies inside the clipped axis.
-        Assert.All(fx.Traces(name).SelectMany(t => Numbers(t, "y")), y => Assert.InRange(y, RelativeToLinuxFigure.ClipLow, RelativeToLinuxFigure.ClipHigh));
+        Assert.All(fx.Traces(name).SelectMany(t => Numbers(t, "y")), y => Assert.InRange(y, RelativeToBaselineFigure.ClipLow, RelativeToBaselineFigure.ClipHigh));
     }
 
     [Fact]
     public void Fig4_error_bars_span_min_and_max_of_five_runs_and_data_has_every_point()
     {
-        const string name = RelativeToLinuxFigure.Name;
+        const string name = RelativeToBaselineFigure.Name;
         var traces = fx.Traces(name);
         foreach (var t in traces) AssertErrorBars(t);
         var frame = fx.Figure(name).Data;
         Assert.Equal(traces.Sum(t => Numbers(t, "y").Length), (int)frame.Rows.Count);
         Assert.Equal(7 * 2 * 12, (int)frame.Rows.Count);
         AssertOrdered(Column(frame, "relative_min"), Column(frame, "relative"), Column(frame, "relative_max"));
-        // Plotted medians are the sweep's RelativeToLinux (drawn at the clip edge when off-scale).
+        // Plotted medians are the sweep's RelativeToBaseline (drawn at the clip edge when off-scale).
         var y = traces.SelectMany(t => Numbers(t, "y")).ToArray();
         Assert.Equal(Column(frame, "relative_drawn"), y);
         // Some error bar is visibly non-zero: the LWKs' run-to-run spread is not identically zero.
@@ -174,7 +174,7 @@ public sealed class PaperFigureTests(ReportFiguresFixture fx)
             for (var j = 0; j < rows.Count; j++)
             {
                 var p = rows[j].Prediction;
-                var (fast, _) = p.RuntimeRangeOfFiveRuns();
+                var fast = p.Spread.Min;
                 Assert.Equal(p.FomAt(fast) - p.Fom, plus[j], Math.Abs(p.Fom) * 1e-12);
             }
         }
@@ -195,6 +195,6 @@ public sealed class PaperFigureTests(ReportFiguresFixture fx)
     public void Minife_caption_states_the_lwk_ratio_from_the_data()
     {
         var row = fx.Data.Rows("minife", "mckernel").First(r => r.Prediction.Nodes == 1024);
-        Assert.Contains($"{row.RelativeToLinux.ToString("0.00", CultureInfo.InvariantCulture)}x Linux at 1,024 nodes", fx.Figure(MiniFeScalingFigure.Name).Caption);
+        Assert.Contains($"{row.RelativeToBaseline.ToString("0.00", CultureInfo.InvariantCulture)}x Linux at 1,024 nodes", fx.Figure(MiniFeScalingFigure.Name).Caption);
     }
 }

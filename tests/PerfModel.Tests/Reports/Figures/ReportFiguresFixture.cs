@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Analysis;
-using PerfModel.Calibration.Profiles;
-using PerfModel.Reports.Charts;
+using PerfModel.Profiles;
 using PerfModel.Reports.Content;
+using PerfModel.Reports.Figures;
 
-namespace PerfModel.Tests.Charts;
+namespace PerfModel.Tests.Reports.Figures;
 
 /// <summary>The default report computed once for all chart tests: the report data, every figure and its parsed figure JSON
 /// (<c>Plotly.NET.GenericChart.toFigureJson</c>: the exact <c>{"data": [...], "layout": {...}}</c> handed to plotly.js).</summary>
@@ -13,7 +13,7 @@ public sealed class ReportFiguresFixture : IDisposable
 {
     public ReportFiguresFixture()
     {
-        Data = ReportData.Compute(ProfileLoader.LoadDefaults());
+        Data = ReportData.Compute(Defaults.Study());
         var sw = Stopwatch.StartNew();
         Figures = ReportFigures.All(Data);
         BuildTime = sw.Elapsed;

@@ -1,9 +1,10 @@
 using PerfModel.Predictions;
-using PerfModel.Reports.Charts;
 using PerfModel.Reports.Content;
-using static PerfModel.Tests.Charts.ReportFiguresFixture;
+using PerfModel.Reports.Figures;
+using PerfModel.Reports.Formats;
+using static PerfModel.Tests.Reports.Figures.ReportFiguresFixture;
 
-namespace PerfModel.Tests.Charts;
+namespace PerfModel.Tests.Reports.Figures;
 
 /// <summary>The model-only figures: runtime attribution, noise amplification and the memory hierarchy.</summary>
 [Collection(ReportFiguresCollection.Name)]
@@ -15,10 +16,10 @@ public sealed class ModelFigureTests(ReportFiguresFixture fx)
     public void Attribution_stacks_one_trace_per_mechanism_and_panel_in_mechanism_colours()
     {
         const string name = AttributionFigure.Name;
-        var mechanisms = Enum.GetValues<Mechanism>();
+        var mechanisms = PredictionTable.Mechanisms; // the default predictor reports no Mechanism.Other
         var traces = fx.Traces(name);
         Assert.Equal("stack", fx.Layout(name).GetProperty("barmode").GetString());
-        Assert.Equal(8 * mechanisms.Length, traces.Length);
+        Assert.Equal(8 * mechanisms.Count, traces.Length);
         Assert.Equal(8, traces.Select(t => Str(t, "xaxis")).Distinct().Count());
         foreach (var t in traces)
         {
@@ -52,7 +53,7 @@ public sealed class ModelFigureTests(ReportFiguresFixture fx)
             var total = bar.Sum(i => share[i]);
             if (bar.Key.Item2 == "linux") Assert.Equal(100, total, 9);
             var p = fx.Data.Rows(bar.Key.Item1, bar.Key.Item2).Single(r => r.Prediction.Nodes == (int)bar.Key.Item3).Prediction;
-            Assert.Equal(p.RuntimeSeconds, bar.Sum(i => seconds[i]), p.RuntimeSeconds * 1e-9);
+            Assert.Equal(p.Runtime.Seconds, bar.Sum(i => seconds[i]), p.Runtime.Seconds * 1e-9);
             Assert.All(bar, i => Assert.Equal(100 * seconds[i] / linuxRuntime[i], share[i], 9));
         }
         // 1 node and the largest count of each application: 2,048, and 1,728 for Lulesh.
@@ -89,7 +90,7 @@ public sealed class ModelFigureTests(ReportFiguresFixture fx)
     public void Memory_hierarchy_has_placement_and_tlb_panels_with_reach_lines()
     {
         const string name = MemoryHierarchyFigure.Name;
-        var platform = fx.Data.Profiles.Platform;
+        var platform = fx.Data.Study.Platform;
         var traces = fx.Traces(name);
         Assert.Equal(6, traces.Length);
         Assert.Equal(["linux", "mckernel", "mos"], traces.Where(t => Str(t, "xaxis") == "x").Select(t => Str(t, "legendgroup")));
@@ -103,7 +104,7 @@ public sealed class ModelFigureTests(ReportFiguresFixture fx)
         // One reach line per TLB structure in panel (b), one MCDRAM-share line in panel (a); all are data rows too.
         var shapes = fx.Shapes(name);
         Assert.Equal(platform.Tlb.Length, shapes.Count(s => Str(s, "xref") == "x2"));
-        Assert.Equal(platform.Tlb.Select(t => t.ReachBytes / MiB).Order(), shapes.Where(s => Str(s, "xref") == "x2").Select(s => s.GetProperty("x0").GetDouble()).Order());
+        Assert.Equal(platform.Tlb.Select(t => t.Reach.Bytes / MiB).Order(), shapes.Where(s => Str(s, "xref") == "x2").Select(s => s.GetProperty("x0").GetDouble()).Order());
         var frame = fx.Figure(name).Data;
         var metric = TextColumn(frame, "metric");
         var points = traces.Sum(t => Numbers(t, "y").Length);
@@ -113,8 +114,8 @@ public sealed class ModelFigureTests(ReportFiguresFixture fx)
         // Linux: MCDRAM per-rank bandwidth while it fits, DDR4 per-rank bandwidth at 8 GiB per rank.
         var linux = traces[0];
         var ranks = platform.AppCoresPerNode;
-        Assert.Equal(platform.Hbm!.BandwidthBytesPerSecond / ranks / 1e9, Numbers(linux, "y")[0], 9);
-        Assert.Equal(platform.Ddr.BandwidthBytesPerSecond / ranks / 1e9, Numbers(linux, "y")[^1], 9);
+        Assert.Equal(platform.Hbm!.Bandwidth.BytesPerSecond / ranks / 1e9, Numbers(linux, "y")[0], 9);
+        Assert.Equal(platform.Ddr.Bandwidth.BytesPerSecond / ranks / 1e9, Numbers(linux, "y")[^1], 9);
         Assert.Equal(8 * 1024, Numbers(linux, "x")[^1], 6);
         // Larger pages never cost more per access than 4 KiB pages at the same footprint.
         var tlb = traces.Where(t => Str(t, "xaxis") == "x2").ToArray();

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using PerfModel.Reports.Charts;
 using PerfModel.Reports.Content;
+using PerfModel.Reports.Figures;
 
-namespace PerfModel.Tests.Charts;
+namespace PerfModel.Tests.Reports.Figures;
 
 /// <summary>Properties every report figure must have: trace counts, captions, tidy data, one colour per OS, shared legends,
 /// axis titles with units, the figure's size, determinism and speed. Checked on the figure JSON, not on pixels.</summary>
