@@ -21,6 +21,9 @@ public sealed record Breakdown
         var total = 0.0;
         foreach (var kv in parts) total += kv.Value.Seconds;
         Total = TimeInterval.FromSeconds(total);
+        var iteration = 0.0;
+        foreach (var kv in perIteration) iteration += kv.Value;
+        PerIteration = TimeInterval.FromSeconds(iteration);
     }
 
     /// <summary>The categories present, in breakdown order.</summary>
@@ -31,6 +34,10 @@ public sealed record Breakdown
 
     /// <summary>The sum of all categories: the runtime.</summary>
     public TimeInterval Total { get; }
+
+    /// <summary>Time of one iteration: the per-iteration sums of the categories, added in breakdown order (before
+    /// multiplying by the iterations, so it is not exactly <see cref="Total"/> / iterations).</summary>
+    public TimeInterval PerIteration { get; }
 
     /// <summary>Lower-case names used as column stems ("compute", "tlb", …).</summary>
     public static string ColumnName(Mechanism mechanism) => mechanism.ToString().ToLowerInvariant();

@@ -38,6 +38,7 @@ public sealed record Prediction
             : app.Fom.Scale * Runtime.Seconds;
         var variance = 0.0;
         foreach (var t in Terms) variance += t.VariancePerIterationSeconds2;
+        RunStandardDeviation = TimeInterval.FromSeconds(Math.Sqrt(app.Iterations * variance));
         Spread = RunSpread.Normal(Runtime, app.Iterations * variance, SpreadRuns);
     }
 
@@ -68,8 +69,12 @@ public sealed record Prediction
     /// <summary>Predicted time of the timed iterations.</summary>
     public TimeInterval Runtime { get; }
 
-    /// <summary>Time of one iteration: Σ terms.</summary>
-    public TimeInterval PerIteration => TimeInterval.FromSeconds(Runtime.Seconds / Scenario.App.Iterations);
+    /// <summary>Time of one iteration: Σ terms (<see cref="Breakdown.PerIteration"/>).</summary>
+    public TimeInterval PerIteration => Breakdown.PerIteration;
+
+    /// <summary>σ of the run time: √(iterations × Σ of the terms' variance per iteration), the spread of a run that sums
+    /// independent iterations.</summary>
+    public TimeInterval RunStandardDeviation { get; }
 
     /// <summary>Figure of merit, in <see cref="FomUnit"/>.</summary>
     [Dimensionless("figure of merit in the application's own unit (FomUnit)")]

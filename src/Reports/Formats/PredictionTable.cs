@@ -154,12 +154,8 @@ public static class PredictionTable
             d["interNodeMessagesPerIteration"] = comm.InterNodeMessagesPerIteration;
         }
         d["workSecondsPerIteration"] = terms.WorkPerIteration.Seconds;
-        var iteration = 0.0;
-        foreach (var t in terms.OrderBy(t => t.Mechanism)) iteration += t.PerIteration.Seconds;
-        d["iterationSeconds"] = iteration;
-        var variance = 0.0;
-        foreach (var t in terms) variance += t.VariancePerIterationSeconds2;
-        d["runtimeStdDevSeconds"] = Math.Sqrt(prediction.Scenario.App.Iterations * variance);
+        d["iterationSeconds"] = prediction.PerIteration.Seconds;
+        d["runtimeStdDevSeconds"] = prediction.RunStandardDeviation.Seconds;
         return d.ToImmutable();
     }
 
