@@ -8,6 +8,6 @@ namespace PerfModel.Profiles;
 /// <param name="After">Value in the study, invariant text (null when the profile was removed).</param>
 public sealed record ProfileChange(string Kind, string Profile, string Path, string? Before, string? After)
 {
-    /// <summary>"os mos $.syscalls.offloadLatencySeconds: 8e-06 -> 2e-06".</summary>
+    /// <summary>"os mos $.syscalls.offloadLatencySeconds: 8E-06 -> 2E-06".</summary>
     public override string ToString() => $"{Kind} {Profile} {Path}: {Before ?? "(none)"} -> {After ?? "(removed)"}";
 }

@@ -9,7 +9,7 @@ namespace PerfModel.Profiles;
 /// <code>
 /// var study = Defaults.Study();
 /// var what = study.With(study.Os["mos"] with { Syscalls = study.Os["mos"].Syscalls with { OffloadLatency = TimeInterval.FromMicroseconds(2) } });
-/// WhatIf.Changes(what)   // os mos $.syscalls.offloadLatencySeconds: 8e-06 -> 2e-06
+/// WhatIf.Changes(what)   // os mos $.syscalls.offloadLatencySeconds: 8E-06 -> 2E-06
 /// </code>
 /// </summary>
 public static class WhatIf
