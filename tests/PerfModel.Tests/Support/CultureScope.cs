@@ -12,6 +12,10 @@ internal sealed class CultureScope : IDisposable
     {
         (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         var c = name.Length == 0 ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(name);
+        // Without culture data (invariant globalization, no ICU) every culture formats like the invariant one and a
+        // culture test would pass whatever the code does: refuse to run instead.
+        if (name.Length > 0 && 1.5.ToString(c) == "1.5")
+            throw new InvalidOperationException($"culture '{name}' formats 1.5 as \"1.5\": the test host has no culture data (InvariantGlobalization or no ICU), so a culture test cannot fail");
         CultureInfo.CurrentCulture = c;
         CultureInfo.CurrentUICulture = c;
     }
