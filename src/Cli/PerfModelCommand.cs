@@ -1,13 +1,14 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using PerfModel.Descriptions;
+using PerfModel.Profiles;
 using PerfModel.Profiles.Files;
 using PerfModel.Reports.Formats;
 using PerfModel.Validation;
 
 namespace PerfModel.Cli;
 
-/// <summary>The perfmodel command line: report, predict, validate, noise and calibrate.</summary>
+/// <summary>The perfmodel command line: report, predict, validate, noise, calibrate and fit.</summary>
 public static class PerfModelCommand
 {
     /// <summary>The root command writing results to <paramref name="stdout"/> and messages to <paramref name="stderr"/>
@@ -22,6 +23,7 @@ public static class PerfModelCommand
         root.Subcommands.Add(Validate(output, errors));
         root.Subcommands.Add(NoiseCommand.Create(output, errors, action => Run(errors, action)));
         root.Subcommands.Add(CalibrateCommand.Create(output, errors, action => Run(errors, action)));
+        root.Subcommands.Add(FitCommand.Create(output, errors, action => Run(errors, action)));
         root.Subcommands.Add(ReportCommand.Create(errors, action => Run(errors, action), PerfModel.Reports.Figures.ReportFigures.All));
         return root;
     }
@@ -83,20 +85,31 @@ public static class PerfModelCommand
 
     private static Command Validate(TextWriter output, TextWriter errors)
     {
-        var cmd = new Command("validate", "Print every published number of the paper (P18; docs/sources.md#p18-targets) next to the model's value and the error. " +
-                                          "Fitted parameters are marked: their rows show the fit, not a prediction.");
+        var cmd = new Command("validate", "Print every published number of the paper (P18; docs/sources.md#p18-targets) next to the model's, compared on the " +
+                                          "size of the effect (ratio - 1 in percentage points, or a log ratio), with the effect error, the tolerance and why. " +
+                                          "Rows a parameter was fitted to are marked 'fitted': they show the fit, not a prediction.");
+        var rowsOption = new Option<string[]>("--row") { Description = "Only these rows (ids as in the first column; repeat or comma-separate). Default: all.", AllowMultipleArgumentsPerToken = true };
+        cmd.Options.Add(rowsOption);
+        var noSensitivity = new Option<bool>("--no-sensitivity") { Description = "Skip the knife-edge search (each parameter with a declared \"range\" moved to its ends, and bisected where a row's verdict flips; about 10 s for all rows)." };
+        cmd.Options.Add(noSensitivity);
         var common = CommonOptions.Add(cmd);
         cmd.SetAction(pr => Run(errors, () =>
         {
             var sel = ProfileSelection.Build(pr.GetValue(common.Platform), pr.GetValue(common.OsFiles) ?? [], pr.GetValue(common.AppFiles) ?? [], null, null);
-            var results = PaperValidation.Evaluate(sel.Study);
+            var ids = (pr.GetValue(rowsOption) ?? []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            var results = ids.Length == 0 ? PaperValidation.Evaluate(sel.Study) : PaperValidation.Evaluate(sel.Study, ids);
+            if (!pr.GetValue(noSensitivity))
+            {
+                errors.WriteLine($"looking for knife edges: {ProfileParameters.Ranged(sel.Study).Count} parameters with a declared range ... (--no-sensitivity skips this)");
+                results = Sensitivity.Annotate(sel.Study, results);
+            }
             var text = pr.GetValue(common.Format) switch
             {
                 "csv" => ValidationTable.ToCsv(results),
                 "json" => ValidationTable.ToJson(results),
                 _ => ValidationTable.ToText(results),
             };
-            Emit(output, errors, text, pr.GetValue(common.Out), sel.InputFiles, $"{results.Count} published numbers compared");
+            Emit(output, errors, text, pr.GetValue(common.Out), sel.InputFiles, $"{results.Length} published numbers compared");
         }));
         return cmd;
     }
@@ -126,7 +139,8 @@ public static class PerfModelCommand
             foreach (var err in e.Errors) errors.WriteLine("  " + err);
             return 1;
         }
-        catch (Exception e) when (e is FormatException or KeyNotFoundException or IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
+        catch (Exception e) when (e is FormatException or KeyNotFoundException or IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException
+                                       or PerfModel.Calibration.Fitting.CalibrationException or NotSupportedException)
         {
             errors.WriteLine("perfmodel: error: " + e.Message);
             return 2;

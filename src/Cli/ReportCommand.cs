@@ -23,7 +23,8 @@ public static class ReportCommand
         var osFiles = new Option<string[]>("--os-file") { Description = "OS profile JSON; replaces the default OS of the same name or adds a new one. Repeatable.", DefaultValueFactory = _ => [] };
         var appFiles = new Option<string[]>("--app-file") { Description = "Application profile JSON; replaces the default application of the same name or adds one. Repeatable.", DefaultValueFactory = _ => [] };
         var noImages = new Option<bool>("--no-images") { Description = "Skip the PNG/SVG images (no browser is started)." };
-        foreach (var o in new Option[] { outDir, platform, osFiles, appFiles, noImages }) cmd.Options.Add(o);
+        var noSensitivity = new Option<bool>("--no-sensitivity") { Description = "Skip the knife-edge search of the validation table (parameters whose declared range flips a row; about 10 s)." };
+        foreach (var o in new Option[] { outDir, platform, osFiles, appFiles, noImages, noSensitivity }) cmd.Options.Add(o);
 
         cmd.SetAction(pr => run(() =>
         {
@@ -33,6 +34,11 @@ public static class ReportCommand
             if (sel.InputFiles.Any(i => Path.GetFullPath(i).StartsWith(full, StringComparison.Ordinal)))
                 throw new IOException($"--out {dir} holds an input file; inputs are never overwritten");
             var data = ReportData.Compute(sel.Study);
+            if (!pr.GetValue(noSensitivity))
+            {
+                log.WriteLine("looking for knife edges in the validation table (--no-sensitivity skips this) ...");
+                data = data.WithKnifeEdges();
+            }
             var figureList = figures(data);
             var tables = ReportTables.All(data);
             var intro = $"Model predictions for {sel.Study.Platform.Name}: {string.Join(", ", sel.Study.Oses.Select(o => o.DisplayName))}; " +

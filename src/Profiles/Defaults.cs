@@ -30,16 +30,26 @@ public static class Defaults
     /// <summary>The default platform: an Oakforest-PACS node (Xeon Phi 7250 KNL, MCDRAM + DDR4, SNC-4).</summary>
     public static Platform Platform() => ProfileJson.ParsePlatform(ReadEmbedded(PlatformFile), "data/" + PlatformFile);
 
+    /// <summary>The data file of a default profile, relative to data/: "platforms/oakforest-pacs-knl7250.json" (whatever
+    /// the name), "os/{name}.json", "apps/{name}.json".</summary>
+    public static string FileOf(ProfileKind kind, string name) => kind switch
+    {
+        ProfileKind.Platform => PlatformFile,
+        ProfileKind.Os => $"os/{name}.json",
+        ProfileKind.App => $"apps/{name}.json",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a profile kind"),
+    };
+
     /// <summary>A default OS by name ("linux", "mckernel", "mos").</summary>
     /// <exception cref="KeyNotFoundException">Not a default OS; the message lists them.</exception>
     public static OsProfile Os(string name) => OsNames.Contains(name)
-        ? ProfileJson.ParseOs(ReadEmbedded($"os/{name}.json"), $"data/os/{name}.json")
+        ? ProfileJson.ParseOs(ReadEmbedded(FileOf(ProfileKind.Os, name)), "data/" + FileOf(ProfileKind.Os, name))
         : throw new KeyNotFoundException($"unknown default OS '{name}'; known: {string.Join(", ", OsNames)}");
 
     /// <summary>A default application by name.</summary>
     /// <exception cref="KeyNotFoundException">Not a default application; the message lists them.</exception>
     public static AppProfile App(string name) => AppNames.Contains(name)
-        ? ProfileJson.ParseApp(ReadEmbedded($"apps/{name}.json"), $"data/apps/{name}.json")
+        ? ProfileJson.ParseApp(ReadEmbedded(FileOf(ProfileKind.App, name)), "data/" + FileOf(ProfileKind.App, name))
         : throw new KeyNotFoundException($"unknown default application '{name}'; known: {string.Join(", ", AppNames)}");
 
     /// <summary>The default study: the platform, the three OSes, the eight applications, Linux as the baseline, the default predictor.</summary>

@@ -61,24 +61,21 @@ public static class Tables
     }
 
     /// <summary>
-    /// One row per published number: id, quantity, comparison ("~", "&lt;=", "&gt;="), paper, model, unit, error_pct
-    /// (100 (model − paper) / paper), status ("fitted", "ok", "MISS", "holds", "VIOLATED") and source (where in P18).
-    /// The same table as the report's validation table and <c>perfmodel validate --format csv</c>.
+    /// One row per published number, compared on the size of its effect, with the columns of
+    /// <see cref="ValidationTable.Columns"/> (id, quantity, check, paper, model, unit, paper_effect, model_effect,
+    /// model_effect_small_scale, effect_error, tolerance, status, validated, fitted_parameters, knife_edges,
+    /// tolerance_reason, source). The same table as the report's validation table and <c>perfmodel validate --format csv</c>.
     /// </summary>
     public static DataFrame ToDataFrame(this IEnumerable<ValidationResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         var v = results.ToArray();
-        return new DataFrame(
-            new StringDataFrameColumn("id", v.Select(r => r.Id)),
-            new StringDataFrameColumn("quantity", v.Select(r => r.Quantity)),
-            new StringDataFrameColumn("comparison", v.Select(r => ValidationTable.Comparison(r.Comparison))),
-            new DoubleDataFrameColumn("paper", v.Select(r => r.PaperValue)),
-            new DoubleDataFrameColumn("model", v.Select(r => r.ModelValue)),
-            new StringDataFrameColumn("unit", v.Select(r => r.Unit)),
-            new DoubleDataFrameColumn("error_pct", v.Select(r => r.ErrorPercent)),
-            new StringDataFrameColumn("status", v.Select(r => r.Status)),
-            new StringDataFrameColumn("source", v.Select(r => r.Source)));
+        return new DataFrame(ValidationTable.Columns.Select(c => c.Kind switch
+        {
+            ValidationColumnKind.Number => (DataFrameColumn)new DoubleDataFrameColumn(c.Name, v.Select(r => (double?)c.Get(r))),
+            ValidationColumnKind.Flag => new BooleanDataFrameColumn(c.Name, v.Select(r => (bool)c.Get(r)!)),
+            _ => new StringDataFrameColumn(c.Name, v.Select(r => (string)c.Get(r)!)),
+        }));
     }
 
     private static DataFrame PredictionFrame(IReadOnlyList<Prediction> p, IReadOnlyList<SweepRow>? rows)

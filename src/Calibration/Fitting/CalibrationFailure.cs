@@ -17,4 +17,8 @@ public enum CalibrationFailure
 
     /// <summary>A series' unit is not one the synthesis knows how to convert to SI.</summary>
     UnknownUnit,
+
+    /// <summary>A published number cannot be reached by scaling the parameters fitted to it within the allowed range
+    /// (the effect error has the same sign at both ends).</summary>
+    NotBracketed,
 }

@@ -1,3 +1,4 @@
+using PerfModel.Descriptions;
 using PerfModel.Profiles.Schema;
 
 namespace PerfModel.Calibration.Fitting;

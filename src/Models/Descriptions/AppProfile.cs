@@ -6,7 +6,8 @@ namespace PerfModel.Descriptions;
 
 /// <summary>
 /// An application's resource behaviour (data/apps/*.json). Quantities "per rank" are for the one-node run; strong scaling
-/// divides volume terms by the node count and surface terms by its 2/3 power. Valid when made (and every <c>with</c>
+/// divides volume terms by the node count and surface terms by its 2/3 power and keeps per-iteration event counts
+/// (<see cref="Predictions.RankLoad"/> lists which is which). Valid when made (and every <c>with</c>
 /// copy): names not empty; ranks and threads ≥ 1; iterations &gt; 0; compute and memory traffic ≥ 0 and not both 0;
 /// footprint &gt; 0; the fractions in [0, 1] with heap + mapping ≤ 1; the peak heap within the footprint; at least one
 /// default node count, each ≥ 1. That the ranks × threads fit the platform's application cores is checked when a
@@ -38,14 +39,15 @@ public sealed record AppProfile
     [Dimensionless("iteration count")]
     public required double Iterations { get; init => field = Rules.Positive(this, value); }
 
-    /// <summary>Core time per rank per iteration that does not wait on memory.</summary>
+    /// <summary>Core time per rank per iteration that does not wait on memory: the rank's elapsed time, its
+    /// <see cref="ThreadsPerRank"/> threads working in parallel (the compute model adds it to the iteration as is).</summary>
     public required TimeInterval ComputePerIteration
     {
         get => compute ?? default;
         init { compute = Rules.NonNegative(this, value); CheckWork(); }
     }
 
-    /// <summary>Bytes one rank moves to and from memory per iteration.</summary>
+    /// <summary>Bytes one rank moves to and from memory per iteration (all its threads together).</summary>
     public required ByteSize MemoryTrafficPerIteration
     {
         get => memory ?? default;

@@ -13,11 +13,13 @@ public sealed record AppSyscalls
     [Dimensionless("calls per inter-node message")]
     public required double DeviceCallsPerInterNodeMessage { get; init => field = Rules.NonNegative(this, value); }
 
-    /// <summary>sched_yield() calls per iteration (MPI progress loops; P18 Sec. IV).</summary>
+    /// <summary>sched_yield() calls per iteration (MPI progress loops; P18 Sec. IV), for the one-node run, scaled like the
+    /// halo surface, N^(−2/3), under strong scaling (<see cref="Predictions.RankLoad"/>).</summary>
     [Dimensionless("calls per iteration")]
     public required double SchedYieldsPerIteration { get; init => field = Rules.NonNegative(this, value); }
 
-    /// <summary>Page faults per iteration on MPI shared-memory regions, which McKernel's --mpol-shm-premap removes (P18 Sec. IV).</summary>
+    /// <summary>Page faults per iteration on MPI shared-memory regions, which McKernel's --mpol-shm-premap removes (P18 Sec. IV);
+    /// for the one-node run, scaled like the halo surface, N^(−2/3), under strong scaling (<see cref="Predictions.RankLoad"/>).</summary>
     [Dimensionless("faults per iteration")]
     public required double SharedMemoryFaultsPerIteration { get; init => field = Rules.NonNegative(this, value); }
 }

@@ -18,7 +18,8 @@ namespace PerfModel.Memory;
 /// T = θb(1−h)/4 KiB · c4K·κ + b·h/2 MiB · c2M·κ + (θb(1−h) + bh)/z.</item>
 /// <item>prefault at brk (LWK): memory is allocated in growth steps inside brk(); with shrink ignored only the peak is
 /// ever allocated, b = H/I; pages = b/page; T = pages·c_page + (b/step)·zeroBytesPerStep/z (mOS clears 4 KiB per step).</item>
-/// <item>MPI shared-memory faults: n_shm·(c4K·κ + 4 KiB/z) unless premapped (McKernel --mpol-shm-premap).</item>
+/// <item>MPI shared-memory faults: n_shm·(c4K·κ + 4 KiB/z) unless premapped (McKernel --mpol-shm-premap); n_shm is the
+/// rank's count at N nodes (<see cref="RankLoad.Syscalls"/>: the one-node count times the surface factor under strong scaling).</item>
 /// </list>
 /// z is the smaller of the core's zeroing rate and the bandwidth the memory placement gives the rank (from the
 /// <see cref="MemoryTerm"/> upstream, when there is one).
@@ -42,7 +43,7 @@ public sealed class HeapFaultModel : IMechanismModel
         ArgumentNullException.ThrowIfNull(upstream);
         var s = load.Scenario;
         var zeroing = upstream.Find<MemoryTerm>()?.EffectiveBandwidthPerRank ?? s.Platform.Kernel.ZeroingBandwidthPerCore;
-        return Evaluate(s.Platform, s.Os, load.Heap, s.App.Syscalls, s.App.Iterations, load.RanksPerNode, zeroing) with { ModelId = Info.Id };
+        return Evaluate(s.Platform, s.Os, load.Heap, load.Syscalls, s.App.Iterations, load.RanksPerNode, zeroing) with { ModelId = Info.Id };
     }
 
     /// <summary>Expected share of a growth of s bytes, starting at a uniformly random offset, that lies in whole
@@ -54,7 +55,7 @@ public sealed class HeapFaultModel : IMechanismModel
     /// <param name="platform">Kernel costs.</param>
     /// <param name="os">Heap and premapping policy.</param>
     /// <param name="heap">The rank's heap behaviour (strong scaling applied).</param>
-    /// <param name="syscalls">The application's system calls (shared-memory faults).</param>
+    /// <param name="syscalls">The application's system calls (shared-memory faults; strong scaling applied, <see cref="RankLoad.Syscalls"/>).</param>
     /// <param name="iterations">I (&gt; 0).</param>
     /// <param name="ranksPerNode">R: ranks faulting together.</param>
     /// <param name="zeroingBandwidth">Bandwidth available for clearing pages (&gt; 0); the smaller of it and the core's

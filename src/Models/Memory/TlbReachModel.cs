@@ -1,4 +1,5 @@
 using PerfModel.Descriptions;
+using PerfModel.Internal;
 using PerfModel.Predictions;
 using PerfModel.Units;
 
@@ -14,8 +15,16 @@ namespace PerfModel.Memory;
 /// is the chance that the leaf page-table entry is not cached;</item>
 /// <item>streaming traffic of S bytes misses once per page: S_c/s_c cached walks, plus S/4 KiB first-level misses.</item>
 /// </list>
-/// T = A Σ_c (F_c/F)(P1 t_L2hit + P2_c w_c) + Σ_c (S F_c/F)/s_c · t_walk + (S/4096)·t_L2hit·[R1 chunks are 4 KiB].
-/// Misses are charged in full (no overlap with other work): an upper bound for an out-of-order core.
+/// T = [A Σ_c (F_c/F)(P1 t_L2hit + P2_c w_c) + Σ_c (S F_c/F)/s_c · t_walk + (S/4096)·t_L2hit·[R1 chunks are 4 KiB]] / n_t.
+/// A and S are the rank's (its memory traffic per iteration), shared evenly by its n_t threads (<see cref="AppProfile.ThreadsPerRank"/>),
+/// each on its own core with its own TLBs and all running in parallel, so the rank's elapsed time is the serial miss time
+/// divided by n_t — as for the other work terms, which are the rank's elapsed time: <see cref="ComputeModel"/> takes the
+/// rank's compute time as is, and <see cref="MemoryPlacementModel"/> charges the rank's bytes at the rank's share of the
+/// node's bandwidth, which its threads share. At fixed work per node, R ranks × n_t threads give the same T for any split
+/// of the cores when the miss probabilities do not change (all-streaming traffic, or a footprint far beyond every reach).
+/// The miss probabilities use the rank's whole footprint F: each thread's accesses are taken to spread over the rank's
+/// shared address space (an upper bound when threads work on their own F/n_t part). The page walks reported are the rank's
+/// (all its threads). Misses are charged in full (no overlap with other work): an upper bound for an out-of-order core.
 /// </summary>
 public sealed class TlbReachModel : IMechanismModel
 {
@@ -39,15 +48,29 @@ public sealed class TlbReachModel : IMechanismModel
         var s = load.Scenario;
         var mix = PageMix.Of(s.Os, s.App, load.Footprint, load.Heap.MeanGrowth);
         var bytes = load.MemoryTraffic.Bytes;
-        return Evaluate(s.Platform, mix, s.App.RandomAccessFraction * bytes / CacheLineBytes, ByteSize.FromBytes((1 - s.App.RandomAccessFraction) * bytes)) with { ModelId = Info.Id };
+        return Evaluate(s.Platform, mix, s.App.RandomAccessFraction * bytes / CacheLineBytes, ByteSize.FromBytes((1 - s.App.RandomAccessFraction) * bytes),
+            s.App.ThreadsPerRank) with { ModelId = Info.Id };
     }
 
-    /// <summary>The TLB formula (see the class remarks) for <paramref name="randomAccesses"/> random cache-line accesses and
-    /// <paramref name="streaming"/> bytes streamed per iteration over a footprint split as <paramref name="pageMix"/>.</summary>
-    public static TlbTerm Evaluate(Platform platform, IReadOnlyList<PageShare> pageMix, double randomAccesses, ByteSize streaming)
+    /// <summary>The TLB formula (see the class remarks) for one thread (n_t = 1) doing <paramref name="randomAccesses"/> random
+    /// cache-line accesses and streaming <paramref name="streaming"/> bytes per iteration over a footprint split as
+    /// <paramref name="pageMix"/>.</summary>
+    public static TlbTerm Evaluate(Platform platform, IReadOnlyList<PageShare> pageMix, double randomAccesses, ByteSize streaming) =>
+        Evaluate(platform, pageMix, randomAccesses, streaming, 1);
+
+    /// <summary>The TLB formula (see the class remarks) for a rank whose <paramref name="threadsPerRank"/> threads share
+    /// <paramref name="randomAccesses"/> random cache-line accesses and <paramref name="streaming"/> streamed bytes per
+    /// iteration over a footprint split as <paramref name="pageMix"/>: the serial miss time divided by n_t.</summary>
+    /// <param name="platform">TLB geometry and miss costs.</param>
+    /// <param name="pageMix">The rank's footprint by page size.</param>
+    /// <param name="randomAccesses">A: random cache-line accesses of the rank per iteration (≥ 0).</param>
+    /// <param name="streaming">S: bytes the rank streams per iteration.</param>
+    /// <param name="threadsPerRank">n_t (≥ 1): threads sharing the rank's accesses, in parallel.</param>
+    public static TlbTerm Evaluate(Platform platform, IReadOnlyList<PageShare> pageMix, double randomAccesses, ByteSize streaming, int threadsPerRank)
     {
         ArgumentNullException.ThrowIfNull(platform);
         ArgumentNullException.ThrowIfNull(pageMix);
+        Guard.Positive(nameof(threadsPerRank), threadsPerRank);
         var streamingBytes = streaming.Bytes;
         var total = pageMix.Sum(p => p.Bytes.Bytes);
         if (total <= 0) return Term(0, 0, ByteSize.Zero);
@@ -79,7 +102,7 @@ public sealed class TlbReachModel : IMechanismModel
             }
         }
         var dominant = pageMix.OrderByDescending(p => p.Bytes.Bytes).First().Page;
-        return Term(seconds, walks, dominant);
+        return Term(seconds / threadsPerRank, walks, dominant);
     }
 
     private static TlbTerm Term(double seconds, double walks, ByteSize dominant) => new()

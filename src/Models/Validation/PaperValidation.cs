@@ -1,84 +1,151 @@
+using System.Collections.Immutable;
 using PerfModel.Descriptions;
 using PerfModel.Predictions;
 
 namespace PerfModel.Validation;
 
 /// <summary>
-/// Evaluates every <see cref="PaperTargets"/> entry on a study that has the paper's three OSes (<see cref="PaperTargets.Linux"/>,
-/// <see cref="PaperTargets.McKernel"/>, <see cref="PaperTargets.Mos"/>) and the applications the targets name. The shape over
-/// node counts always comes from the models, never from a per-point fit.
+/// Measures every <see cref="PaperTargets"/> entry on a study that has the paper's three OSes (<see cref="PaperTargets.Linux"/>,
+/// <see cref="PaperTargets.McKernel"/>, <see cref="PaperTargets.Mos"/>) and the applications the targets name. Every effect
+/// is taken against the model's own baseline (Table I's mOS rows against the model's Linux, not the paper's 8,959), so a
+/// model without an OS effect measures 0. The shape over node counts always comes from the models, never from a per-point fit.
 /// </summary>
 public static class PaperValidation
 {
-    /// <summary>Every target next to the model's value, in the order of <see cref="PaperTargets.All"/>.</summary>
+    /// <summary>Every target next to the model's measurement, in the order of <see cref="PaperTargets.All"/>.</summary>
     /// <exception cref="KeyNotFoundException">The study lacks an OS or application a target needs.</exception>
-    public static IReadOnlyList<ValidationResult> Evaluate(Study study)
+    public static ImmutableArray<ValidationResult> Evaluate(Study study)
     {
-        ArgumentNullException.ThrowIfNull(study);
-        var pf = study.Platform;
-        var predictor = study.Predictor;
-        var linux = study.Os[PaperTargets.Linux];
-        var mck = study.Os[PaperTargets.McKernel];
-        var mos = study.Os[PaperTargets.Mos];
-        Prediction P(OsProfile os, AppProfile app, int nodes) => predictor.Predict(pf, os, app, nodes);
-        double Rel(OsProfile o, AppProfile a, int n) => P(o, a, n).RelativeTo(P(linux, a, n));
-        var results = new List<ValidationResult>();
+        var m = new Measurer(study);
+        return [.. PaperTargets.All.Select(t => new ValidationResult(t, m.Measure(t)))];
+    }
 
-        // Table I: Lulesh from DDR4 only, one node.
-        var lulesh = study.App["lulesh2"];
-        OsProfile Ddr(OsProfile o) => o with { Placement = o.Placement with { Policy = PlacementPolicy.DdrOnly } };
-        var tLinux = P(Ddr(linux), lulesh, 1).Fom;
-        var tMosNoHeap = P(Ddr(mos) with { Brk = linux.Brk }, lulesh, 1).Fom;
-        var tMos = P(Ddr(mos), lulesh, 1).Fom;
-        results.Add(new(PaperTargets.TableOneLinux, tLinux));
-        results.Add(new(PaperTargets.TableOneMosNoHeap, tMosNoHeap));
-        results.Add(new(PaperTargets.TableOneMos, tMos));
-        results.Add(new(PaperTargets.TableOneNonHeapGain, tMosNoHeap / tLinux));
-        results.Add(new(PaperTargets.TableOneHeapGain, tMos / tMosNoHeap));
+    /// <summary>The targets <paramref name="ids"/> next to the model's measurements (cheaper than all of them when only a few
+    /// rows matter, e.g. in a fit or a sensitivity scan).</summary>
+    /// <exception cref="KeyNotFoundException">An id is unknown, or the study lacks what a target needs.</exception>
+    public static ImmutableArray<ValidationResult> Evaluate(Study study, IEnumerable<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var m = new Measurer(study);
+        return [.. ids.Select(PaperTargets.Get).Select(t => new ValidationResult(t, m.Measure(t)))];
+    }
 
-        // CCS-QCD.
-        var ccs = study.App["ccs-qcd"];
-        double MaxRel(OsProfile o, AppProfile a) => PaperTargets.Figure4Nodes.Max(n => Rel(o, a, n));
-        results.Add(new(PaperTargets.CcsQcdMcKernelMax, MaxRel(mck, ccs)));
-        results.Add(new(PaperTargets.CcsQcdMosMax, MaxRel(mos, ccs)));
-        var ccsSpill = P(mck, ccs, 2048);
-        var ccsDdr = P(Ddr(mck), ccs, 2048);
-        results.Add(new(PaperTargets.CcsQcdMcKernelDdr2048, ccsDdr.RelativeTo(ccsSpill)));
+    /// <summary>The target <paramref name="id"/> next to the model's measurement.</summary>
+    /// <exception cref="KeyNotFoundException">The id is unknown, or the study lacks what the target needs.</exception>
+    public static ValidationResult Evaluate(Study study, string id) => Evaluate(study, [id])[0];
 
-        // MiniFE at 1,024 nodes.
-        var minife = study.App["minife"];
-        results.Add(new(PaperTargets.MiniFeMcKernel1024, Rel(mck, minife, 1024)));
-        results.Add(new(PaperTargets.MiniFeMos1024, Rel(mos, minife, 1024)));
+    /// <summary><paramref name="target"/> (one of <see cref="PaperTargets.All"/>, possibly a <c>with</c> copy holding other
+    /// published numbers or tolerances) next to the model's measurement of the quantity its <see cref="PaperTarget.Id"/> names.</summary>
+    /// <exception cref="KeyNotFoundException">No quantity has that id, or the study lacks what the target needs.</exception>
+    public static ValidationResult Evaluate(Study study, PaperTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new ValidationResult(target, new Measurer(study).Measure(target));
+    }
 
-        // LAMMPS.
-        var lammps = study.App["lammps"];
-        results.Add(new(PaperTargets.LammpsMcKernel2048, Rel(mck, lammps, 2048)));
-        results.Add(new(PaperTargets.LammpsMos2048, Rel(mos, lammps, 2048)));
-        results.Add(new(PaperTargets.LammpsMcKernel1, Rel(mck, lammps, 1)));
+    /// <summary>Measures targets on one study, predicting each (OS variant, application, node count) once.</summary>
+    private sealed class Measurer
+    {
+        private readonly Study study;
+        private readonly Dictionary<(string Variant, string App, int Nodes), Prediction> cache = [];
+        private readonly Dictionary<string, OsProfile> variants = [];
 
-        // Lulesh drop at 1,728 nodes: the LWK advantage must grow by at least 1% from 1,331 to 1,728 nodes (a ratio of
-        // exactly 1 is no drop at all).
-        results.Add(new(PaperTargets.LuleshLinuxDrop1728, Rel(mos, lulesh, 1728) / Rel(mos, lulesh, 1331)));
-
-        // McKernel options at 16 nodes.
-        var mckNoOptions = mck with { Syscalls = mck.Syscalls with { SchedYieldIgnored = false, SharedMemoryPremapped = false } };
-        double OptionsGain(AppProfile a) => P(mck, a, 16).RelativeTo(P(mckNoOptions, a, 16));
-        results.Add(new(PaperTargets.AmgMcKernelOptions16, OptionsGain(study.App["amg2013"])));
-        results.Add(new(PaperTargets.MiniFeMcKernelOptions16, OptionsGain(minife)));
-
-        // Median gain across the Fig. 4 applications, both LWKs, all node counts.
-        var rel = new List<double>();
-        foreach (var name in PaperTargets.Figure4Apps)
+        public Measurer(Study study)
         {
-            var a = study.App[name];
-            foreach (var n in PaperTargets.Figure4Nodes)
-            {
-                var baseline = P(linux, a, n);
-                rel.Add(P(mck, a, n).RelativeTo(baseline));
-                rel.Add(P(mos, a, n).RelativeTo(baseline));
-            }
+            ArgumentNullException.ThrowIfNull(study);
+            this.study = study;
         }
-        results.Add(new(PaperTargets.MedianGain, MathNet.Numerics.Statistics.Statistics.Median(rel)));
-        return results;
+
+        public Measurement Measure(PaperTarget t) => t.Id switch
+        {
+            "table1-linux" => new(Fom("linux-ddr", "lulesh2", 1), 0),
+            "table1-mos-noheap" => TableOne("mos-ddr-noheap"),
+            "table1-mos" => TableOne("mos-ddr"),
+            "table1-heap-gain" => Ratio(Fom("mos-ddr", "lulesh2", 1) / Fom("mos-ddr-noheap", "lulesh2", 1)),
+            "ccsqcd-mckernel-max" => Ratio(PaperTargets.Figure4Nodes.Max(n => Rel(PaperTargets.McKernel, "ccs-qcd", n))),
+            "ccsqcd-mos-max" => Ratio(PaperTargets.Figure4Nodes.Max(n => Rel(PaperTargets.Mos, "ccs-qcd", n))),
+            "ccsqcd-mckernel-ddr-2048" => Ratio(Get("mckernel-ddr", "ccs-qcd", 2048).RelativeTo(Get(PaperTargets.McKernel, "ccs-qcd", 2048))),
+            "minife-mckernel-1024" => LogRatio(Rel(PaperTargets.McKernel, "minife", 1024)),
+            "minife-mos-1024" => LogRatio(Rel(PaperTargets.Mos, "minife", 1024)),
+            "lammps-mckernel-crossover" => Crossover(PaperTargets.McKernel, "lammps"),
+            "lammps-mos-crossover" => Crossover(PaperTargets.Mos, "lammps"),
+            "lulesh-linux-drop-1728" => Ratio(Rel(PaperTargets.Mos, "lulesh2", 1728) / Rel(PaperTargets.Mos, "lulesh2", 1331)),
+            "milc-leaves-window" => Largest("milc"),
+            "amg-mckernel-options-16" => Ratio(Get(PaperTargets.McKernel, "amg2013", 16).RelativeTo(Get("mckernel-no-options", "amg2013", 16))),
+            "minife-mckernel-options-16" => Ratio(Get(PaperTargets.McKernel, "minife", 16).RelativeTo(Get("mckernel-no-options", "minife", 16))),
+            "median-gain" => Ratio(MedianGain()),
+            _ => throw new KeyNotFoundException($"validation row '{t.Id}' has no measurement"),
+        };
+
+        /// <summary>A Table I row: zones/s, and the effect against the model's own Linux from DDR4.</summary>
+        private Measurement TableOne(string variant)
+        {
+            var fom = Fom(variant, "lulesh2", 1);
+            return new(fom, fom / Fom("linux-ddr", "lulesh2", 1) - 1);
+        }
+
+        private static Measurement Ratio(double r) => new(r, r - 1);
+
+        private static Measurement LogRatio(double r) => new(r, Math.Log(r));
+
+        /// <summary>A crossover: the advantage at 1 node (Detail) and at 2,048 nodes (Effect), both as ratio − 1.</summary>
+        private Measurement Crossover(string os, string app)
+        {
+            var large = Rel(os, app, PaperTargets.Figure4Nodes[^1]);
+            return new(large, large - 1, Rel(os, app, PaperTargets.Figure4Nodes[0]) - 1);
+        }
+
+        /// <summary>The largest LWK/Linux ratio of an application over the Fig. 4 node counts, both LWKs.</summary>
+        private Measurement Largest(string app)
+        {
+            var max = PaperTargets.Figure4Nodes.Max(n => Math.Max(Rel(PaperTargets.McKernel, app, n), Rel(PaperTargets.Mos, app, n)));
+            return new(max, max);
+        }
+
+        private double MedianGain()
+        {
+            var rel = new List<double>();
+            foreach (var app in PaperTargets.Figure4Apps)
+                foreach (var n in PaperTargets.Figure4Nodes)
+                {
+                    rel.Add(Rel(PaperTargets.McKernel, app, n));
+                    rel.Add(Rel(PaperTargets.Mos, app, n));
+                }
+            return MathNet.Numerics.Statistics.Statistics.Median(rel);
+        }
+
+        private double Rel(string os, string app, int nodes) => Get(os, app, nodes).RelativeTo(Get(PaperTargets.Linux, app, nodes));
+
+        private double Fom(string variant, string app, int nodes) => Get(variant, app, nodes).Fom;
+
+        private Prediction Get(string variant, string app, int nodes)
+        {
+            if (!cache.TryGetValue((variant, app, nodes), out var p))
+                cache[(variant, app, nodes)] = p = study.Predictor.Predict(study.Platform, Variant(variant), study.App[app], nodes);
+            return p;
+        }
+
+        /// <summary>The paper's OSes and the configurations its comparisons switch: "-ddr" places everything in DDR4
+        /// (Table I, the CCS-QCD DDR4-only run), "-noheap" gives mOS Linux's brk() handling (Table I's heap management
+        /// disabled), "mckernel-no-options" drops --disable-sched-yield and --mpol-shm-premap (P18 Sec. IV).</summary>
+        private OsProfile Variant(string name)
+        {
+            if (variants.TryGetValue(name, out var os)) return os;
+            os = name switch
+            {
+                "linux-ddr" => Ddr(study.Os[PaperTargets.Linux]),
+                "mos-ddr" => Ddr(study.Os[PaperTargets.Mos]),
+                "mos-ddr-noheap" => Ddr(study.Os[PaperTargets.Mos]) with { Brk = study.Os[PaperTargets.Linux].Brk },
+                "mckernel-ddr" => Ddr(study.Os[PaperTargets.McKernel]),
+                "mckernel-no-options" => NoOptions(study.Os[PaperTargets.McKernel]),
+                _ => study.Os[name],
+            };
+            variants[name] = os;
+            return os;
+        }
+
+        private static OsProfile Ddr(OsProfile o) => o with { Placement = o.Placement with { Policy = PlacementPolicy.DdrOnly } };
+
+        private static OsProfile NoOptions(OsProfile o) => o with { Syscalls = o.Syscalls with { SchedYieldIgnored = false, SharedMemoryPremapped = false } };
     }
 }

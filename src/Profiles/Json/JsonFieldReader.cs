@@ -7,7 +7,9 @@ namespace PerfModel.Profiles.Json;
 
 /// <summary>Reads typed fields from a JSON profile, recording every structural error (with its JSON path) and the
 /// provenance of every number. Numbers are written as <c>{"value": 68, "source": "P18 Sec. III-A"}</c> or
-/// <c>{"value": 0.25, "estimate": "why this value"}</c>; a bare number is an error.</summary>
+/// <c>{"value": 0.25, "estimate": "why this value"}</c>, optionally with the uncertainty the source declares,
+/// <c>"range": [low, high]</c> (two finite numbers, low &lt; high, low ≤ value ≤ high; whole numbers for a whole-number
+/// field), kept in the value's <see cref="ProvenanceEntry.Range"/>; a bare number is an error.</summary>
 internal sealed class JsonFieldReader(ValidationScope scope)
 {
     private readonly ImmutableDictionary<string, ProvenanceEntry>.Builder provenance = ImmutableDictionary.CreateBuilder<string, ProvenanceEntry>();
@@ -71,8 +73,9 @@ internal sealed class JsonFieldReader(ValidationScope scope)
         return null;
     }
 
-    /// <summary>A number with provenance. Returns NaN when missing or malformed (the error is recorded).</summary>
-    public double Number(JsonElement obj, string name, string path)
+    /// <summary>A number with provenance (and an optional declared range; whole-number ends when <paramref name="whole"/>).
+    /// Returns NaN when missing or malformed (the error is recorded).</summary>
+    public double Number(JsonElement obj, string name, string path, bool whole = false)
     {
         var full = $"{path}.{name}";
         if (!TryGet(obj, name, path, JsonValueKind.Object, out var q))
@@ -81,19 +84,69 @@ internal sealed class JsonFieldReader(ValidationScope scope)
                 Scope.Add(full, "a bare number has no provenance; write {\"value\": …, \"source\": \"…\"} or {\"value\": …, \"estimate\": \"reason\"}");
             return double.NaN;
         }
-        return Quantity(q, full);
+        return Quantity(q, full, whole);
     }
 
-    private double Quantity(JsonElement q, string full)
+    private double Quantity(JsonElement q, string full, bool whole)
     {
-        OnlyKnown(q, full, ["value", "source", "estimate", "note"]);
+        OnlyKnown(q, full, ["value", "source", "estimate", "note", RangeField]);
         var source = SourceOf(q, full);
         if (!q.TryGetProperty("value", out var value)) { Scope.Add(full + ".value", "required field is missing"); return double.NaN; }
         if (value.ValueKind != JsonValueKind.Number) { Scope.Add(full + ".value", $"must be a JSON number, found {Describe(value.ValueKind)}"); return double.NaN; }
         var d = value.GetDouble();
         if (!double.IsFinite(d)) { Scope.Add(full + ".value", "must be finite"); return double.NaN; }
-        if (source is not null) provenance[full] = new ProvenanceEntry(source, d);
+        var range = Range(q, full, d, whole);
+        if (source is not null) provenance[full] = new ProvenanceEntry(source, d) { Range = range };
         return d;
+    }
+
+    /// <summary>The field of a quantity declaring its uncertainty range.</summary>
+    public const string RangeField = "range";
+
+    /// <summary>The optional <c>"range": [low, high]</c> of a quantity whose value is <paramref name="value"/>; null when
+    /// absent or wrong (each broken rule recorded at <c>….range</c>).</summary>
+    private ValueRange? Range(JsonElement q, string full, double value, bool whole)
+    {
+        if (!q.TryGetProperty(RangeField, out var r)) return null;
+        var at = $"{full}.{RangeField}";
+        if (r.ValueKind != JsonValueKind.Array)
+        {
+            Scope.Add(at, $"must be a JSON array [low, high], found {Describe(r.ValueKind)}");
+            return null;
+        }
+        if (r.GetArrayLength() != 2)
+        {
+            Scope.Add(at, $"must hold exactly two numbers [low, high], found {r.GetArrayLength()} item(s)");
+            return null;
+        }
+        var ends = new double[2];
+        var ok = true;
+        for (var i = 0; i < 2; i++)
+        {
+            var e = r[i];
+            if (e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out ends[i]) && double.IsFinite(ends[i])) continue;
+            Scope.Add($"{at}[{i}]", $"must be a finite number, found {(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : Describe(e.ValueKind))}");
+            ok = false;
+        }
+        if (!ok) return null;
+        var (low, high) = (ends[0], ends[1]);
+        string Text(double v) => v.ToString(CultureInfo.InvariantCulture);
+        if (!(low < high))
+        {
+            Scope.Add(at, $"low {Text(low)} must be < high {Text(high)}");
+            return null;
+        }
+        if (whole && (low != Math.Floor(low) || high != Math.Floor(high)))
+        {
+            Scope.Add(at, $"[{Text(low)}, {Text(high)}] must hold whole numbers (the field is a whole number)");
+            return null;
+        }
+        if (double.IsFinite(value) && !(low <= value && value <= high))
+        {
+            Scope.Add(at, $"value {Text(value)} must lie within the range [{Text(low)}, {Text(high)}]");
+            return null;
+        }
+        return new ValueRange(low, high);
     }
 
     /// <summary>The provenance text of an object with exactly one of "source" or "estimate" ("estimate: " prefixed), or
@@ -113,7 +166,7 @@ internal sealed class JsonFieldReader(ValidationScope scope)
     /// <summary>A whole number with provenance; records an error (and returns 0) if it is not integral.</summary>
     public int Integer(JsonElement obj, string name, string path)
     {
-        var d = Number(obj, name, path);
+        var d = Number(obj, name, path, whole: true);
         if (double.IsNaN(d)) return 0;
         if (d != Math.Floor(d) || d < int.MinValue || d > int.MaxValue)
         {

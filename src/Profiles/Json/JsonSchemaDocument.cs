@@ -1,3 +1,4 @@
+using PerfModel.Descriptions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerfModel.Profiles.Schema;
@@ -7,9 +8,10 @@ namespace PerfModel.Profiles.Json;
 /// <summary>
 /// The JSON Schema (draft 2020-12) of each profile kind, generated from <see cref="ProfileSchema"/>: field names,
 /// descriptions with units, JSON types, enum choices, required fields, and the provenance form of every number
-/// (<c>{"value", "source"|"estimate"}</c>). The files in data/schemas are this output; every profile in data/ references
-/// its schema with <c>$schema</c>, so an editor completes and checks a hand-edited profile. Value ranges are not repeated
-/// here: the records check them when a profile is loaded, with a message naming the file and field.
+/// (<c>{"value", "source"|"estimate"}</c>, with an optional declared uncertainty <c>"range": [low, high]</c>). The files
+/// in data/schemas are this output; every profile in data/ references its schema with <c>$schema</c>, so an editor
+/// completes and checks a hand-edited profile. The validity rules of values (fractions in [0, 1], powers of two, a value
+/// inside its declared range) are not repeated here: the loader checks them, with a message naming the file and field.
 /// </summary>
 public static class JsonSchemaDocument
 {
@@ -158,7 +160,18 @@ public static class JsonSchemaDocument
             }
         props["source"] = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = "Where the number comes from: a paper section or table, a file in data/measured, docs/sources.md, or a measurement." };
         props["estimate"] = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = "Why this value was chosen when nothing measured it (one line)." };
-        if (valueName == "value") props["note"] = new JsonObject { ["type"] = "string", ["description"] = "Optional remark." };
+        if (valueName == "value")
+        {
+            props["note"] = new JsonObject { ["type"] = "string", ["description"] = "Optional remark." };
+            props[JsonFieldReader.RangeField] = new JsonObject
+            {
+                ["type"] = "array",
+                ["items"] = new JsonObject { ["type"] = valueSchema["type"]?.GetValue<string>() ?? "number" },
+                ["minItems"] = 2,
+                ["maxItems"] = 2,
+                ["description"] = "Optional uncertainty the source or estimate declares for the value: [low, high] in the value's unit, low < high, low <= value <= high (checked by the loader).",
+            };
+        }
         return new JsonObject
         {
             ["type"] = "object",

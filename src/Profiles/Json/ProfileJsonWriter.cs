@@ -14,7 +14,9 @@ namespace PerfModel.Profiles.Json;
 /// Writes profiles as JSON in exactly the form <see cref="ProfileJson"/> reads, by walking <see cref="ProfileSchema"/>.
 /// Every number is <c>{"value": x, "source": "…"}</c> or <c>{"value": x, "estimate": "…"}</c>, its text from
 /// <see cref="ProfilePaths.SourceOf(Provenance, ProfileValue)"/>: the recorded source while the value is unchanged,
-/// "what-if, set in code" for a value changed after loading, "unspecified (set in code)" for a profile built in code.
+/// "what-if, set in code" for a value changed after loading, "unspecified (set in code)" for a profile built in code. A
+/// declared uncertainty range is written back as <c>"range": [low, high]</c> while the value is the one it was declared
+/// for (<see cref="ProfilePaths.RangeOf(Provenance, ProfileValue)"/>); a what-if value is written without it.
 /// Doubles are written in invariant culture with round-trip precision ("R"), so parsing the text gives back the same bits.
 /// </summary>
 public static class ProfileJsonWriter
@@ -133,13 +135,19 @@ public static class ProfileJsonWriter
         w.WriteEndObject();
     }
 
-    /// <summary>Writes <c>"name": {"value": x, "source"|"estimate": "…"}</c>.</summary>
+    /// <summary>Writes <c>"name": {"value": x, "source"|"estimate": "…"}</c>, with <c>"range": [low, high]</c> when one is declared.</summary>
     private static void Quantity(Utf8JsonWriter w, string name, ProfileValue value, Provenance provenance)
     {
         w.WriteStartObject(name);
         w.WritePropertyName("value");
         w.WriteRawValue(Num((double)value.Value!, value.Path));
         ProvenanceField(w, ProfilePaths.SourceOf(provenance, value));
+        if (ProfilePaths.RangeOf(provenance, value) is { } range)
+        {
+            // On one line, as the files in data/ write it: "range": [4E-06, 1.2E-05].
+            w.WritePropertyName(JsonFieldReader.RangeField);
+            w.WriteRawValue($"[{Num(range.Low, value.Path)}, {Num(range.High, value.Path)}]");
+        }
         w.WriteEndObject();
     }
 

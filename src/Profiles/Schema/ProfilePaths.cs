@@ -8,8 +8,9 @@ namespace PerfModel.Profiles.Schema;
 /// <summary>
 /// Profile values by JSON path, from <see cref="ProfileSchema"/>: every value of a profile (<see cref="Values"/>), where
 /// each comes from (<see cref="SourceOf(object, string)"/>: the recorded source while the value is the one it was recorded for,
-/// <see cref="Provenance.WhatIf"/> once a <c>with</c> copy changed it), and how two profiles differ
-/// (<see cref="Differences"/>).
+/// <see cref="Provenance.WhatIf"/> once a <c>with</c> copy changed it), the uncertainty range declared for it
+/// (<see cref="RangeOf(object, string)"/>: like the source, only while the value is the recorded one), and how two profiles
+/// differ (<see cref="Differences"/>).
 /// </summary>
 public static class ProfilePaths
 {
@@ -44,6 +45,28 @@ public static class ProfilePaths
         ArgumentNullException.ThrowIfNull(value);
         if (!provenance.ByPath.TryGetValue(value.Path, out var entry)) return provenance.ByPath.Count > 0 ? Provenance.WhatIf : Provenance.Unspecified;
         return ValuesEqual(entry.RecordedValue, value.Value) ? entry.Source : Provenance.WhatIf;
+    }
+
+    /// <summary>
+    /// The uncertainty range declared for the value at <paramref name="path"/> (the file's <c>"range": [low, high]</c>), or
+    /// null: when none was declared, when the path does not exist, and when the value was changed in code. A range, like
+    /// a source, is a statement about the recorded value; a what-if value (<see cref="Provenance.WhatIf"/>) inherits
+    /// neither, even when it lies inside the old range.
+    /// </summary>
+    public static ValueRange? RangeOf(object record, string path)
+    {
+        var current = At(record, path);
+        return current is null ? null : RangeOf(ProvenanceOf(record), current);
+    }
+
+    /// <summary>The range declared for <paramref name="value"/> given the profile's recorded <paramref name="provenance"/>
+    /// (see <see cref="RangeOf(object, string)"/>).</summary>
+    public static ValueRange? RangeOf(Provenance provenance, ProfileValue value)
+    {
+        ArgumentNullException.ThrowIfNull(provenance);
+        ArgumentNullException.ThrowIfNull(value);
+        return provenance.ByPath.TryGetValue(value.Path, out var entry) && entry.Range is { } range && ValuesEqual(entry.RecordedValue, value.Value)
+            ? range : null;
     }
 
     /// <summary>The values that differ between two profiles of the same kind (paths present in only one count as

@@ -6,17 +6,22 @@ namespace PerfModel.Reports.Content;
 /// <summary>Everything the report plots, computed once from a study (pure).</summary>
 /// <param name="Study">Platform, OSes, applications, baseline OS and predictor.</param>
 /// <param name="Sweep">Every application × OS × the application's default node counts, with the ratio to the baseline OS.</param>
-/// <param name="Validation">Published numbers of P18 next to the model's (<see cref="PaperValidation.Evaluate"/>).</param>
+/// <param name="Validation">Published numbers of P18 next to the model's (<see cref="PaperValidation.Evaluate(Study)"/>).</param>
 public sealed record ReportData(Study Study, Sweep Sweep, IReadOnlyList<ValidationResult> Validation)
 {
     /// <summary>The report data of <paramref name="study"/>: <c>study.Sweep()</c> (each application at its default node
-    /// counts) and <see cref="PaperValidation.Evaluate"/>.</summary>
+    /// counts) and <see cref="PaperValidation.Evaluate(Study)"/>.</summary>
     /// <exception cref="KeyNotFoundException">The study lacks an OS or application a published target needs.</exception>
     public static ReportData Compute(Study study)
     {
         ArgumentNullException.ThrowIfNull(study);
         return new(study, study.Sweep(), PaperValidation.Evaluate(study));
     }
+
+    /// <summary>This report data with the knife edges of its validation rows (<see cref="PerfModel.Profiles.Sensitivity.Annotate"/>:
+    /// parameters that flip a row inside their declared range). Seconds, not milliseconds: every ranged parameter is moved
+    /// to both ends of its range.</summary>
+    public ReportData WithKnifeEdges() => this with { Validation = PerfModel.Profiles.Sensitivity.Annotate(Study, Validation) };
 
     /// <summary>Name of the OS every figure compares against (<see cref="PerfModel.Sweep.Baseline"/>).</summary>
     public string Baseline => Sweep.Baseline;

@@ -138,9 +138,44 @@ public sealed class PredictCommandTests
         var (code, output, _) = CliRunner.Run("validate", "--format", "csv");
         Assert.Equal(0, code);
         var lines = output.TrimEnd('\n').Split('\n');
-        Assert.Equal("id,quantity,comparison,paper,model,unit,error_pct,status,source", lines[0]);
+        Assert.Equal(string.Join(',', PerfModel.Reports.Formats.ValidationTable.Columns.Select(c => c.Name)), lines[0]);
+        Assert.Equal(PerfModel.Validation.PaperTargets.All.Length + 1, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("table1-linux,", StringComparison.Ordinal) && l.Contains(",fitted,"));
         Assert.Contains(lines, l => l.StartsWith("minife-mckernel-1024,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("median-gain,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_text_shows_the_effect_error_the_tolerance_and_why()
+    {
+        var (code, output, _) = CliRunner.Run("validate", "--row", "table1-mos,minife-mos-1024");
+        Assert.Equal(0, code);
+        var header = output.Split('\n')[0];
+        Assert.Contains("effect error", header);
+        Assert.Contains("tolerance", header);
+        Assert.Contains("table1-mos ", output);
+        Assert.Contains("minife-mos-1024 ", output);
+        Assert.DoesNotContain("median-gain", output);
+        Assert.Contains(PerfModel.Validation.PaperTargets.MiniFeMos1024.ToleranceReason, output);
+    }
+
+    [Fact]
+    public void Validate_flags_the_offload_latency_knife_edge_of_the_lammps_crossover()
+    {
+        // The McKernel offload latency (8 us, declared range 4-12 us) decides whether LAMMPS keeps a gain at 2,048 nodes.
+        var (code, output, _) = CliRunner.Run("validate", "--row", "lammps-mckernel-crossover");
+        Assert.Equal(0, code);
+        Assert.Contains("Knife edges", output);
+        Assert.Contains("lammps-mckernel-crossover: os mckernel Syscalls.OffloadLatency = 8E-06 in [4E-06, 1.2E-05] flips at", output);
+        var (_, quiet, _) = CliRunner.Run("validate", "--row", "lammps-mckernel-crossover", "--no-sensitivity");
+        Assert.DoesNotContain("Knife edges", quiet);
+    }
+
+    [Fact]
+    public void Validate_names_an_unknown_row()
+    {
+        var (code, _, errors) = CliRunner.Run("validate", "--row", "table9");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown validation row 'table9'", errors);
     }
 }

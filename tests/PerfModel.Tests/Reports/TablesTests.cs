@@ -123,8 +123,9 @@ public sealed class TablesTests
     {
         var results = PaperValidation.Evaluate(Study);
         var frame = results.ToDataFrame();
-        Assert.Equal(["id", "quantity", "comparison", "paper", "model", "unit", "error_pct", "status", "source"], frame.Columns.Select(c => c.Name));
-        Assert.Equal(results.Count, frame.Rows.Count);
+        Assert.Equal(["id", "quantity", "check", "paper", "model", "unit", "paper_effect", "model_effect", "model_effect_small_scale", "effect_error",
+            "tolerance", "status", "validated", "fitted_parameters", "knife_edges", "tolerance_reason", "source"], frame.Columns.Select(c => c.Name));
+        Assert.Equal(results.Length, frame.Rows.Count);
         Assert.Equal(results.Select(r => r.ModelValue), frame.Columns["model"].Cast<object?>().Select(v => (double)v!));
         Assert.Equal(ValidationTable.ToCsv(results), DataFrameCsv.ToCsv(frame));
     }

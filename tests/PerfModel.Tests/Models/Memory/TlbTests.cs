@@ -1,5 +1,7 @@
 using CsCheck;
+using PerfModel.Descriptions;
 using PerfModel.Memory;
+using PerfModel.Predictions;
 using static PerfModel.Tests.Support.TestProfiles;
 
 namespace PerfModel.Tests.Models.Memory;
@@ -69,6 +71,61 @@ public sealed class TlbTests
             Assert.True(t2M <= t4K * (1 + 1e-12), $"2 MiB: {t2M:G17} > 4 KiB: {t4K:G17}");
             Assert.True(t1G <= t2M * (1 + 1e-12), $"1 GiB: {t1G:G17} > 2 MiB: {t2M:G17}");
         });
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(32)]
+    public void ThreadsOfARankShareItsMisses(int threads)
+    {
+        // The rank's A random accesses over 1 GiB of 4 KiB pages are split over n_t threads on their own cores, in parallel:
+        // each thread misses with the same probabilities (same shared footprint), so the rank's elapsed time is the
+        // single-thread hand formula of FourKiBPagesOverOneGiBWalkAlmostAlways divided by n_t, and the rank still walks
+        // A·P2 times in all.
+        var r = TlbReachModel.Evaluate(Knl, Mix(4 * KiB, GiB), Accesses, ByteSize.Zero, threads);
+        var p1 = 1 - 64 * 4 * KiB / GiB;
+        var p2 = 1 - MiB / GiB;
+        var serial = Accesses * (p1 * Knl.TlbL2Hit.Seconds + p2 * (Knl.PageWalkCached.Seconds + 0.75 * Knl.PageWalkMemory.Seconds));
+        // 1e-12 relative: the same few products and one division by an exact small integer.
+        Assert.Equal(serial / threads, r.PerIteration.Seconds, serial / threads * 1e-12);
+        Assert.Equal(Accesses * p2, r.WalksPerIteration, Accesses * p2 * 1e-12);
+    }
+
+    [Fact]
+    public void ThreadCountMustBePositive() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => TlbReachModel.Evaluate(Knl, Mix(4 * KiB, GiB), Accesses, ByteSize.Zero, 0));
+
+    [Theory]
+    [InlineData(64, 1)]
+    [InlineData(16, 4)]
+    [InlineData(2, 32)]
+    public void PerNodeTlbTimeDoesNotDependOnHowTheCoresSplitIntoRanksAndThreads(int ranks, int threads)
+    {
+        // Fixed work per node, 64 cores: 64 ranks x 1 thread, 16 x 4 or 2 x 32, each rank holding 64/R of the node's
+        // footprint and traffic. With streaming traffic only, the miss counts do not depend on the footprint (one walk
+        // per page crossed, one first-level miss per 4 KiB chunk while the footprint exceeds the 256 KiB uTLB reach), so
+        // the node's misses are the same for every split and, spread over all 64 cores in parallel, take the same time.
+        // Hand value for the 64 x 1 layout (1e8 B streamed per rank; static heap, so LinuxLike's page mix is: heap 30 %
+        // and static 10 % on 4 KiB pages, mappings 60 % of which 90 % on 2 MiB pages and 10 % on 4 KiB, i.e. 54 % on
+        // 2 MiB and 46 % on 4 KiB pages; every first-level entry is 4 KiB wide):
+        //   walks per 64-rank share = S (0.54 / 2 MiB + 0.46 / 4 KiB),   T = walks t_walk + S / 4 KiB · t_L2hit.
+        const double s = 1e8;
+        var perRank = 64.0 / ranks;
+        var app = Stencil with
+        {
+            RanksPerNode = ranks, ThreadsPerRank = threads, RandomAccessFraction = 0, Heap = HeapBehaviour.Static,
+            MemoryTrafficPerIteration = ByteSize.FromBytes(s * perRank), FootprintPerRank = ByteSize.FromBytes(Stencil.FootprintPerRank.Bytes * perRank),
+        };
+        var load = RankLoad.Of(new Scenario(Knl, LinuxLike, app, 1));
+        var term = (TlbTerm)TlbReachModel.Instance.Evaluate(load, TermSet.Empty);
+
+        var walks = s * (0.54 / (2 * MiB) + 0.46 / (4 * KiB));
+        var expected = walks * Knl.PageWalkCached.Seconds + s / (4 * KiB) * Knl.TlbL2Hit.Seconds;
+        // 1e-12 relative: sums of a handful of products; the fractions 0.54/0.46 are rounded once on each side.
+        Assert.Equal(expected, term.PerIteration.Seconds, expected * 1e-12);
+        // The node's walks are conserved: R ranks x walks per rank = 64 x the one-thread rank's walks.
+        Assert.Equal(64 * walks, ranks * term.WalksPerIteration, 64 * walks * 1e-12);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PerfModel.Descriptions;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using PerfModel.Profiles;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
 using PerfModel.Profiles;
+using PerfModel.Reports.Formats;
 using PerfModel.Reports.Content;
 using PerfModel.Validation;
 
@@ -34,10 +35,11 @@ public sealed class ReportTablesTests
     {
         var t = ReportTables.Validation(Data);
         Assert.Equal(Data.Validation.Count, (int)t.Data.Rows.Count);
-        Assert.Equal(["id", "quantity", "comparison", "paper", "model", "unit", "error_pct", "status", "source"], t.Data.Columns.Select(c => c.Name));
+        Assert.Equal(ValidationTable.Columns.Select(c => c.Name), t.Data.Columns.Select(c => c.Name));
         Assert.Equal(Data.Validation.Select(v => v.Id), Column<string>(t.Data, "id"));
         Assert.Equal(Data.Validation.Select(v => v.Status), Column<string>(t.Data, "status"));
-        Assert.Equal(Data.Validation.Select(v => v.ErrorPercent), Column<double>(t.Data, "error_pct"));
+        Assert.Equal(Data.Validation.Select(v => v.EffectError), Column<double>(t.Data, "effect_error"));
+        Assert.Contains(ValidationSummary.Of(Data.Validation).ToString(), t.Caption);
         Assert.Equal(["table1-lulesh-ddr4", "validation"], ReportTables.All(Data).Select(x => x.Name));
     }
 

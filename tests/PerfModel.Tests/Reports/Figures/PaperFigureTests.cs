@@ -75,8 +75,8 @@ public sealed class PaperFigureTests(ReportFiguresFixture fx)
         var oses = TextColumn(frame, "os");
         var nodes = Column(frame, "nodes");
 
-        // The default data has MiniFE above 1.75 on McKernel from 1,024 nodes (the paper's MiniFE outlier).
-        var minife = Enumerable.Range(0, rel.Length).Where(i => apps[i] == "minife" && oses[i] == "mckernel" && nodes[i] >= 1024).ToArray();
+        // The default data has MiniFE above 1.75 on both LWKs at 2,048 nodes (the paper's MiniFE outlier).
+        var minife = Enumerable.Range(0, rel.Length).Where(i => apps[i] == "minife" && oses[i] != "linux" && nodes[i] == 2048).ToArray();
         Assert.NotEmpty(minife);
         Assert.All(minife, i => Assert.True(rel[i] > RelativeToBaselineFigure.ClipHigh));
 

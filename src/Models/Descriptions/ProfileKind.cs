@@ -1,4 +1,4 @@
-namespace PerfModel.Profiles.Schema;
+namespace PerfModel.Descriptions;
 
 /// <summary>The three kinds of profile file.</summary>
 public enum ProfileKind

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using PerfModel.Calibration.Fitting;
+using PerfModel.Descriptions;
+using PerfModel.Profiles;
+using PerfModel.Profiles.Files;
+using PerfModel.Reports.Formats;
+using PerfModel.Validation;
+
+namespace PerfModel.Cli;
+
+/// <summary><c>perfmodel fit</c>: re-run the documented fit of the parameters fitted to a published number
+/// (<see cref="PaperFit"/>), show before/after, and optionally write the fitted values into a data directory.</summary>
+public static class FitCommand
+{
+    /// <summary>The command, writing results to <paramref name="output"/> and messages to <paramref name="errors"/>.</summary>
+    public static Command Create(TextWriter output, TextWriter errors, Func<Action, int> run)
+    {
+        var fitted = string.Join(", ", PaperTargets.All.Where(t => t.Fitted).Select(t => t.Id));
+        var cmd = new Command("fit", "Fit the parameters a validation row names to that row's published number: one common scale factor, found by " +
+                                     "bisection, stored to 3 significant digits. This is how every FITTED number in data/ was made; run it after a " +
+                                     $"model change to refit. Fitted rows: {fitted}.");
+        var rows = new Option<string[]>("--row") { Description = "Rows to fit, in order (repeat or comma-separate). Default: every fitted row, in table order (each fit sees the previous ones).", AllowMultipleArgumentsPerToken = true };
+        var update = new Option<string?>("--update-data") { Description = "Data directory (e.g. data) whose profile files get the fitted values: only each \"value\" changes, atomically; the FITTED provenance text stays." };
+        var platform = new Option<string?>("--platform") { Description = "Platform profile JSON to use instead of the embedded one." };
+        var osFiles = new Option<string[]>("--os-file") { Description = "OS profile JSON replacing the default of the same name. Repeatable.", DefaultValueFactory = _ => [] };
+        var appFiles = new Option<string[]>("--app-file") { Description = "Application profile JSON replacing the default of the same name. Repeatable.", DefaultValueFactory = _ => [] };
+        foreach (var o in new Option[] { rows, update, platform, osFiles, appFiles }) cmd.Options.Add(o);
+        cmd.SetAction(pr => run(() =>
+        {
+            var ids = (pr.GetValue(rows) ?? []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            var targets = ids.Length == 0 ? PaperTargets.All.Where(t => t.Fitted).ToArray() : ids.Select(PaperTargets.Get).ToArray();
+            var study = StudyFiles.Load(pr.GetValue(platform), pr.GetValue(osFiles) ?? [], pr.GetValue(appFiles) ?? []);
+            var results = new List<PaperFitResult>();
+            foreach (var t in targets)
+            {
+                errors.WriteLine($"fitting {t.Id} ...");
+                var r = PaperFit.Fit(study, t);
+                results.Add(r);
+                study = r.Fitted;
+            }
+            output.Write(Render(results));
+            if (pr.GetValue(update) is { } dir) Update(errors, dir, results);
+        }));
+        return cmd;
+    }
+
+    private static string Render(IReadOnlyList<PaperFitResult> results)
+    {
+        var rows = new List<string[]> { new[] { "row", "parameter", "before", "after", "scale", "effect error before", "after" } };
+        foreach (var r in results)
+            foreach (var v in r.Values)
+                rows.Add([r.Target.Id, v.Parameter.ToString(), G(v.Before), G(v.After), r.Scale.ToString("0.0000", CultureInfo.InvariantCulture), r.Before.ErrorText, r.After.ErrorText]);
+        var sb = new StringBuilder(TextTable.Render(rows, leftAligned: 2));
+        var changed = results.Count(r => !r.Unchanged);
+        sb.Append('\n').Append(changed == 0 ? "Every fitted value is already the fit (each rounds to its stored value)." : $"{changed} of {results.Count} rows changed their fitted values.").Append('\n');
+        return sb.ToString();
+    }
+
+    private static void Update(TextWriter errors, string dataDir, IReadOnlyList<PaperFitResult> results)
+    {
+        var last = new Dictionary<(ProfileKind, string, string), FittedValue>();
+        foreach (var v in results.SelectMany(r => r.Values)) last[(v.Parameter.Kind, v.Parameter.Profile, v.JsonPath)] = v;
+        foreach (var group in last.Values.Where(v => v.Before != v.After).GroupBy(v => Path.Combine(dataDir, Defaults.FileOf(v.Parameter.Kind, v.Parameter.Profile))))
+        {
+            var file = group.Key;
+            if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such profile file in the data directory {dataDir}", file);
+            var text = group.Aggregate(ProfileFiles.Read(file), (t, v) => ProfileFilePatch.SetValue(t, v.JsonPath, v.After, file));
+            AtomicFile.WriteAllText(file, text);
+            errors.WriteLine($"updated {file}: {string.Join(", ", group.Select(v => $"{v.JsonPath} = {G(v.After)}"))}");
+        }
+    }
+
+    private static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+}
