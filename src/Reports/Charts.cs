@@ -126,6 +126,31 @@ public static class Charts
     /// cost per page size on the study's platform.</summary>
     public static GenericChart MemoryHierarchy(Study study) => MemoryHierarchyFigure.Build(study).Chart;
 
+    /// <summary>Closed-form slowdown of one step shape under each named noise profile versus ranks (log2 x; excess slowdown
+    /// in % on a log y axis when every point has some): e.g. Linux's noise, a 10 ms daemon every 10 s and the same
+    /// co-scheduled, 64 to 131,072 ranks (<see cref="PerfModel.Noise.NoiseScaling.Curve"/> gives the numbers).</summary>
+    /// <exception cref="ArgumentException">No profile or no rank count.</exception>
+    public static GenericChart NoiseScaling(IReadOnlyDictionary<string, PerfModel.Descriptions.NoiseProfile> profiles, PerfModel.Noise.StepShape shape, IEnumerable<long> ranks)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(ranks);
+        var r = ranks.ToArray();
+        if (profiles.Count == 0 || r.Length == 0) throw new ArgumentException("give at least one noise profile and one rank count");
+        return NoiseScalingChart.Build([.. profiles.Select(kv => (kv.Key, kv.Value))], shape, r);
+    }
+
+    /// <summary>One application at one node count as one profile number varies (<see cref="PerfModel.Profiles.ParameterSweep"/>):
+    /// per OS the ratio to the baseline OS (default) or the runtime (<paramref name="runtime"/>) against the value; a dotted
+    /// line marks the value as given.</summary>
+    /// <exception cref="ArgumentException">The result has no prediction of that application and node count.</exception>
+    public static GenericChart ParameterSweep(PerfModel.Profiles.ParameterSweepResult result, string app, int nodes, bool runtime = false)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(app);
+        return ParameterSweepChart.Build(result, app, nodes, runtime);
+    }
+
     /// <summary>A figure of the report by name (<see cref="ReportFigures.Names"/>: "fig4-relative", "attribution", …),
     /// computed from the study as <c>perfmodel report</c> does (<see cref="ReportData.Compute"/>, which also evaluates the
     /// paper targets, so the study needs the paper's OSes and applications).</summary>

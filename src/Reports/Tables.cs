@@ -78,6 +78,66 @@ public static class Tables
         }));
     }
 
+    /// <summary>The closed form next to the simulator, one row per rank count (<see cref="PerfModel.Noise.NoiseComparison"/>):
+    /// ranks, noise_free_s, closed_form_step_s, closed_form_error_s (lattice bound), simulated_step_s, simulated_se_s
+    /// (standard error), relative_difference, standard_errors, agrees.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<PerfModel.Noise.NoiseComparisonRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var r = rows.ToArray();
+        return new DataFrame(
+            new Int64DataFrameColumn("ranks", r.Select(x => x.Ranks)),
+            new DoubleDataFrameColumn("noise_free_s", r.Select(x => x.ClosedForm.NoiseFree.Seconds)),
+            new DoubleDataFrameColumn("closed_form_step_s", r.Select(x => x.ClosedForm.MeanStep.Seconds)),
+            new DoubleDataFrameColumn("closed_form_error_s", r.Select(x => x.ClosedForm.ErrorBound.Seconds)),
+            new DoubleDataFrameColumn("simulated_step_s", r.Select(x => x.Simulated.MeanStepSeconds)),
+            new DoubleDataFrameColumn("simulated_se_s", r.Select(x => x.Simulated.StandardErrorSeconds)),
+            new DoubleDataFrameColumn("relative_difference", r.Select(x => x.RelativeDifference)),
+            new DoubleDataFrameColumn("standard_errors", r.Select(x => x.StandardErrors)),
+            new BooleanDataFrameColumn("agrees", r.Select(x => x.Agrees)));
+    }
+
+    /// <summary>A parameter sweep as one table: the parameter's value, then the columns of <see cref="ToDataFrame(Sweep)"/>
+    /// for each prediction at that value.</summary>
+    public static DataFrame ToDataFrame(this PerfModel.Profiles.ParameterSweepResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var frames = result.Points.Select(p => (p.Value, Frame: p.Sweep.ToDataFrame())).ToArray();
+        var first = frames[0].Frame;
+        var value = new DoubleDataFrameColumn("value", frames.SelectMany(f => Enumerable.Repeat(f.Value, (int)f.Frame.Rows.Count)));
+        var columns = new List<DataFrameColumn> { value };
+        for (var c = 0; c < first.Columns.Count; c++)
+        {
+            var column = first.Columns[c].Clone();
+            foreach (var f in frames.Skip(1)) column = Append(column, f.Frame.Columns[c]);
+            columns.Add(column);
+        }
+        return new DataFrame(columns);
+    }
+
+    /// <summary>How a what-if study differs from the defaults (<see cref="PerfModel.Profiles.WhatIf.Changes"/>): kind,
+    /// profile, path, before, after.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<PerfModel.Profiles.ProfileChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var c = changes.ToArray();
+        return new DataFrame(
+            new StringDataFrameColumn("kind", c.Select(x => x.Kind)),
+            new StringDataFrameColumn("profile", c.Select(x => x.Profile)),
+            new StringDataFrameColumn("path", c.Select(x => x.Path)),
+            new StringDataFrameColumn("before", c.Select(x => x.Before)),
+            new StringDataFrameColumn("after", c.Select(x => x.After)));
+    }
+
+    private static DataFrameColumn Append(DataFrameColumn head, DataFrameColumn tail)
+    {
+        var all = head.Clone();
+        var n = head.Length;
+        all = all.Clone(numberOfNullsToAppend: tail.Length);
+        for (long i = 0; i < tail.Length; i++) all[n + i] = tail[i];
+        return all;
+    }
+
     private static DataFrame PredictionFrame(IReadOnlyList<Prediction> p, IReadOnlyList<SweepRow>? rows)
     {
         var columns = new List<DataFrameColumn>

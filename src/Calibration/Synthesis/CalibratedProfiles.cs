@@ -53,7 +53,8 @@ public static class CalibratedProfiles
     /// <param name="host">Host name.</param>
     /// <param name="date">Date of the measurement.</param>
     /// <param name="seed">Seed of the first bootstrap.</param>
-    /// <exception cref="ProfileValidationException">The calibrated profiles break a profile rule (e.g. noise taking the whole core).</exception>
+    /// <exception cref="ProfileValidationException">The calibrated profiles break a profile rule. (Noise that would take the whole core
+    /// is not an error: the template's noise is kept and a note says why.)</exception>
     public static CalibratedProfileSet Build(Platform template, OsProfile linuxTemplate, IReadOnlyList<BenchmarkResult> results,
         string host, string date, int seed)
     {

@@ -163,6 +163,7 @@ public sealed class ConventionTests
         var roots = new Dictionary<string, string>
         {
             ["Models"] = "PerfModel", ["Profiles"] = "PerfModel.Profiles", ["Calibration"] = "PerfModel.Calibration", ["Reports"] = "PerfModel.Reports", ["Cli"] = "PerfModel.Cli",
+            ["Interactive"] = "PerfModel.Interactive",
         };
         var src = Path.Combine(RepoPaths.Root(), "src");
         var offenders = new List<string>();
