@@ -35,8 +35,9 @@ internal sealed class StepBuilder(CalibrationInput input)
     /// <summary>
     /// Finds <paramref name="benchmark"/>/<paramref name="seriesName"/> and applies <paramref name="apply"/>, which changes
     /// the profiles and returns the estimates (each with the JSON path it set); or notes why the input's value stays: no
-    /// result, a skipped benchmark, a missing series (null <paramref name="seriesName"/>: no triad-N-threads series), or a
-    /// <see cref="CalibrationException"/> from the fit.
+    /// result, a skipped benchmark, a missing series (null <paramref name="seriesName"/>: no triad-N-threads series), a
+    /// <see cref="CalibrationException"/> from the fit, or a measured value that breaks a profile rule (then every change of
+    /// this measurement is undone).
     /// </summary>
     public void Measure(string parameter, string benchmark, string? seriesName, Func<Series, IReadOnlyList<ParameterEstimate>> apply)
     {
@@ -45,6 +46,7 @@ internal sealed class StepBuilder(CalibrationInput input)
         if (result.Skipped) { Keep(parameter, $"'{benchmark}' was skipped: {result.SkipReason}"); return; }
         var series = seriesName is null ? null : result.Series.IsDefault ? null : result.Series.FirstOrDefault(s => s.Name == seriesName);
         if (series is null) { Keep(parameter, $"'{benchmark}' has no series '{seriesName ?? "triad-<N>-threads with N >= 2"}'"); return; }
+        var (platform, os) = (Platform, Os);
         try
         {
             foreach (var e in apply(series))
@@ -52,7 +54,15 @@ internal sealed class StepBuilder(CalibrationInput input)
         }
         catch (CalibrationException ex)
         {
+            (Platform, Os) = (platform, os);
             Keep(parameter, $"{benchmark}/{series.Name} could not be fitted ({ex.Reason}): {ex.Message}");
+        }
+        catch (ProfileValidationException ex) when (ex.Errors.Count > 0)
+        {
+            // A measured value that breaks a profile rule (a negative time difference between two plateaus, …): a machine
+            // busy with other work measures such values. Every value of this measurement stays the template's.
+            (Platform, Os) = (platform, os);
+            Keep(parameter, $"{benchmark}/{series.Name} gave a value that breaks a profile rule ({ex.Errors[0].JsonPath}: {ex.Errors[0].Rule}); the machine was probably too busy: calibrate it idle");
         }
     }
 

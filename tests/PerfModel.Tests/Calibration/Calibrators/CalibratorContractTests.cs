@@ -341,6 +341,20 @@ public sealed class CalibratorContractTests
         Assert.Contains(built.Notes, n => n.Contains("too busy", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_measured_value_that_breaks_a_profile_rule_keeps_the_template_and_says_why()
+    {
+        // A syscall series of negative times (what a difference of two timings can give on a busy machine) breaks the rule
+        // that a call costs >= 0: the step keeps the template's value, adds no estimate for it and its note names the
+        // rule; sched_yield, measured fine, is still calibrated.
+        var busy = Result("syscall", Reps("getppid", "ns", -3, -3, -2, -3), Reps("sched_yield", "us", 1.9, 2.0, 2.1, 2.0, 2.05), Reps("pinvoke-baseline", "ns", 5, 5, 5));
+        var step = new SyscallCalibrator().Calibrate(Input(busy));
+        Assert.Equal(Template.Kernel.Syscall, step.Platform.Kernel.Syscall);
+        Assert.Equal(2.0e-6, step.Platform.Kernel.SchedYield.Seconds, 1e-12);
+        Assert.DoesNotContain(step.Estimates, e => e.Name.Contains("syscallSeconds", StringComparison.Ordinal));
+        Assert.Contains(step.Notes, n => n.Contains("breaks a profile rule", StringComparison.Ordinal) && n.Contains("too busy", StringComparison.Ordinal));
+    }
+
     public static TheoryData<string> CalibratorIds => new() { "syscall", "bandwidth", "faults", "tlb", "noise" };
 
     private static ICalibrator Calibrator(string id) => CalibratedProfiles.Calibrators.Single(c => c.Id == id);
