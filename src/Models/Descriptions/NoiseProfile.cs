@@ -9,7 +9,9 @@ namespace PerfModel.Descriptions;
 /// valid (<see cref="NoiseSource"/>) and their fractions of a core's time add up to less than 1.
 /// <see cref="CoScheduled"/> = true means detours hit all cores at the same instant, so nothing is amplified at
 /// synchronisation points (Beckman et al., "The influence of operating systems on the performance of collective
-/// operations at extreme scale", Cluster 2006, doi:10.1109/CLUSTR.2006.311846).
+/// operations at extreme scale", Cluster 2006, doi:10.1109/CLUSTR.2006.311846). <see cref="NodeClasses"/> give shares of
+/// the nodes another profile (a few noisy nodes in a big job); their shares add up to at most 1 and the rest of the nodes
+/// have <see cref="Sources"/>.
 /// </summary>
 public sealed record NoiseProfile
 {
@@ -30,13 +32,30 @@ public sealed record NoiseProfile
     /// <summary>Whether detours hit all cores at once.</summary>
     public required bool CoScheduled { get; init; }
 
+    /// <summary>Shares of the nodes whose cores have another noise profile (empty: every node has <see cref="Sources"/>).</summary>
+    public ImmutableArray<NodeNoiseClass> NodeClasses
+    {
+        get;
+        init
+        {
+            var classes = value.IsDefault ? [] : value;
+            for (var i = 0; i < classes.Length; i++) Rules.NotNull(this, classes[i], $"{nameof(NodeClasses)}[{i}]");
+            var total = classes.Sum(c => c.Share);
+            field = total <= 1 + 1e-12 ? classes : throw Rules.Broken(this, nameof(NodeClasses), total, "the shares of the node classes must add up to at most 1");
+        }
+    } = [];
+
+    /// <summary>Share of the nodes with the profile's own <see cref="Sources"/>: 1 − the classes' shares.</summary>
+    [Dimensionless("fraction of the nodes")]
+    public double BaseShare => Math.Max(0, 1 - NodeClasses.Sum(c => c.Share));
+
     /// <summary>Fraction of a core's time all sources take together.</summary>
     [Dimensionless("fraction of a core's time")]
     public double Fraction => Sources.Sum(s => s.Fraction);
 
-    /// <summary>Equal when the co-scheduling flag and the sources (element by element) are equal.</summary>
+    /// <summary>Equal when the co-scheduling flag, the sources and the node classes (element by element) are equal.</summary>
     public bool Equals(NoiseProfile? other) =>
-        other is not null && CoScheduled == other.CoScheduled && ValueEquality.Sequence(Sources, other.Sources);
+        other is not null && CoScheduled == other.CoScheduled && ValueEquality.Sequence(Sources, other.Sources) && ValueEquality.Sequence(NodeClasses, other.NodeClasses);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(CoScheduled, ValueEquality.Hash(Sources));

@@ -33,6 +33,10 @@ public sealed record StepShape
         init => field = Enum.IsDefined(value) ? value : throw Rules.Broken(this, nameof(Sync), value, $"is not a defined {nameof(SyncShape)}");
     }
 
+    /// <summary>Ranks (cores) per node: the cores of a node share its node noise class
+    /// (<see cref="Descriptions.NoiseProfile.NodeClasses"/>); 1 by default.</summary>
+    public int RanksPerNode { get; init => field = Rules.AtLeast(this, value, 1); } = 1;
+
     /// <summary>c: noise-free time of one collective round.</summary>
     public required TimeInterval Round { get; init => field = Rules.NonNegative(this, value); }
 
