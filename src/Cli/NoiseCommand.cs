@@ -108,7 +108,7 @@ public static class NoiseCommand
         if (spec is not null && os is not null) throw new FormatException("give either --noise or --os, not both");
         if (os is not null) return Defaults.Os(os).Noise;
         if (spec is null) throw new FormatException("--noise SPEC (or --os NAME) is required; e.g. --noise 'poisson(rate=1000/s, dur=fixed(2us))'");
-        return NoiseSpec.Parse(spec, path => FwqTrace.ToNoiseProfile(FwqTrace.Load(path), Path.GetFileNameWithoutExtension(path)));
+        return NoiseSpec.Parse(spec, NoiseTraceFile.Load);
     }
 
     /// <summary>The trace files a spec reads (an output must not overwrite one).</summary>

@@ -25,6 +25,8 @@ namespace PerfModel.Calibration.Noise;
 /// <para>Every failure is a <see cref="ProfileValidationException"/> whose <see cref="ValidationError"/>s name the file,
 /// a location (<c>$</c> for the whole file, <c>line 12</c>, <c>line 12, column value_ns</c>, or <c>core 0</c>) and the
 /// rule; row errors are collected (at most 10) before throwing.</para>
+/// <para><see cref="NoiseTraceFile.Load(string)"/> reads either this format or a LogGOPSim noise trace
+/// (<see cref="LogGopsimTrace"/>), telling them apart by the first data line.</para>
 /// </remarks>
 public static class FwqTrace
 {

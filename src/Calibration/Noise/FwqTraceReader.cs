@@ -7,17 +7,20 @@ namespace PerfModel.Calibration.Noise;
 /// <summary>
 /// Reads one FWQ trace file for <see cref="FwqTrace.Load"/> (formats and error locations are documented there). Structural
 /// problems (missing file, empty file, bad header) stop at once; row problems are collected, at most
-/// <see cref="MaxErrors"/>, and thrown together after the last row.
+/// <see cref="TraceErrors.MaxErrors"/>, and thrown together after the last row.
 /// </summary>
 internal sealed class FwqTraceReader
 {
-    private const int MaxErrors = 10;
     private static readonly ImmutableArray<string> LongHeader = ["core", "kind", "index", "value_ns"];
 
     private readonly string file;
-    private readonly List<ValidationError> errors = [];
+    private readonly TraceErrors errors;
 
-    private FwqTraceReader(string file) => this.file = file;
+    private FwqTraceReader(string file)
+    {
+        this.file = file;
+        errors = new TraceErrors(file);
+    }
 
     internal static FwqTraceData Read(string path) => new FwqTraceReader(path).ReadFile();
 
@@ -46,7 +49,7 @@ internal sealed class FwqTraceReader
                 ? ReadLong(reader, lineNo, header, line, parameters, threshold)
                 : ReadWide(reader, lineNo, header, threshold);
         }
-        throw Fail("$", sawContent ? "has no header line, only comments" : "the file is empty");
+        throw errors.Fail("$", sawContent ? "has no header line, only comments" : "the file is empty");
     }
 
     /// <summary>core,kind,index,value_ns rows: per-core statistics and one row per detour.</summary>
@@ -54,12 +57,12 @@ internal sealed class FwqTraceReader
         Dictionary<string, (string Value, int Line)> parameters, double threshold)
     {
         if (header.Length != LongHeader.Length || !header.Zip(LongHeader).All(p => Is(p.First, p.Second)))
-            throw Fail($"line {headerLine}", $"bad header '{rawHeader.Trim()}': the long format's header is core,kind,index,value_ns");
+            throw errors.Fail($"line {headerLine}", $"bad header '{rawHeader.Trim()}': the long format's header is core,kind,index,value_ns");
         if (!parameters.TryGetValue("samples_per_core", out var spc))
-            throw Fail("$", "the '#' comment line must give samples_per_core=N (the long format has no other sample count)");
+            throw errors.Fail("$", "the '#' comment line must give samples_per_core=N (the long format has no other sample count)");
         if (!long.TryParse(spc.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var samples))
-            throw Fail($"line {spc.Line}", $"samples_per_core='{spc.Value}' is not a whole number");
-        if (samples < 1) throw Fail($"line {spc.Line}", "samples_per_core=0: there are no samples");
+            throw errors.Fail($"line {spc.Line}", $"samples_per_core='{spc.Value}' is not a whole number");
+        if (samples < 1) throw errors.Fail($"line {spc.Line}", "samples_per_core=0: there are no samples");
 
         var cores = new List<LongCore>();
         var byName = new Dictionary<string, LongCore>(StringComparer.Ordinal);
@@ -74,17 +77,17 @@ internal sealed class FwqTraceReader
             var cells = Split(line);
             if (cells.Length != LongHeader.Length)
             {
-                Add($"line {lineNo}", $"has {cells.Length} cells; the long format has 4 (core,kind,index,value_ns)");
+                errors.Add($"line {lineNo}", $"has {cells.Length} cells; the long format has 4 (core,kind,index,value_ns)");
                 continue;
             }
             var (coreName, kind) = (cells[0], cells[1]);
             var ok = true;
-            if (coreName.Length == 0) ok = Add(At(lineNo, "core"), "the core is empty");
+            if (coreName.Length == 0) ok = errors.Add(TraceErrors.At(lineNo, "core"), "the core is empty");
             var isStat = kind is "min" or "mean" or "max" || IsPercentile(kind);
-            if (!isStat && kind != "detour") ok = Add(At(lineNo, "kind"), $"'{kind}' is not a kind (min, mean, max, pNN or detour)");
+            if (!isStat && kind != "detour") ok = errors.Add(TraceErrors.At(lineNo, "kind"), $"'{kind}' is not a kind (min, mean, max, pNN or detour)");
             if (!long.TryParse(cells[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index))
-                ok = Add(At(lineNo, "index"), $"'{cells[2]}' is not a whole number");
-            if (!TryNumber(cells[3], out var value)) ok = Add(At(lineNo, "value_ns"), $"'{cells[3]}' is not a number");
+                ok = errors.Add(TraceErrors.At(lineNo, "index"), $"'{cells[2]}' is not a whole number");
+            if (!TryNumber(cells[3], out var value)) ok = errors.Add(TraceErrors.At(lineNo, "value_ns"), $"'{cells[3]}' is not a number");
             if (!ok) continue;
 
             if (!byName.TryGetValue(coreName, out var core))
@@ -95,33 +98,33 @@ internal sealed class FwqTraceReader
             }
             if (isStat)
             {
-                if (index != -1) Add(At(lineNo, "index"), $"a '{kind}' row has index -1, not {index}");
-                else if (!(value > 0)) Add(At(lineNo, "value_ns"), $"the '{kind}' sample duration {Fmt(value)} ns must be > 0");
+                if (index != -1) errors.Add(TraceErrors.At(lineNo, "index"), $"a '{kind}' row has index -1, not {index}");
+                else if (!(value > 0)) errors.Add(TraceErrors.At(lineNo, "value_ns"), $"the '{kind}' sample duration {Fmt(value)} ns must be > 0");
                 else if (kind == "min") core.Min = SetOnce(core.Min, value, lineNo, kind, coreName);
                 else if (kind == "mean") core.Mean = SetOnce(core.Mean, value, lineNo, kind, coreName);
                 continue;
             }
             if (index < 0 || index >= samples)
-                Add(At(lineNo, "index"), $"sample index {index} is outside 0..{samples - 1} (samples_per_core={samples})");
+                errors.Add(TraceErrors.At(lineNo, "index"), $"sample index {index} is outside 0..{samples - 1} (samples_per_core={samples})");
             else if (!(value > threshold))
-                Add(At(lineNo, "value_ns"), $"a detour's excess {Fmt(value)} ns must exceed detour_threshold_ns={Fmt(threshold)}");
+                errors.Add(TraceErrors.At(lineNo, "value_ns"), $"a detour's excess {Fmt(value)} ns must exceed detour_threshold_ns={Fmt(threshold)}");
             else if (core.DetourLines.TryGetValue(index, out var first))
-                Add(At(lineNo, "index"), $"sample {index} of core {coreName} is already a detour on line {first}");
+                errors.Add(TraceErrors.At(lineNo, "index"), $"sample {index} of core {coreName} is already a detour on line {first}");
             else
             {
                 core.DetourLines.Add(index, lineNo);
                 core.Detours.Add(value);
             }
         }
-        if (rows == 0) throw Fail($"line {headerLine}", "no rows after the header: there are no samples");
+        if (rows == 0) throw errors.Fail($"line {headerLine}", "no rows after the header: there are no samples");
         foreach (var c in cores)
         {
-            if (c.Min is null) Add($"core {c.Name}", "has no 'min' row");
-            if (c.Mean is null) Add($"core {c.Name}", "has no 'mean' row");
+            if (c.Min is null) errors.Add($"core {c.Name}", "has no 'min' row");
+            if (c.Mean is null) errors.Add($"core {c.Name}", "has no 'mean' row");
             if (c.Min is { } min && c.Mean is { } mean && mean.Value < min.Value)
-                Add(At(mean.Line, "value_ns"), $"the mean {Fmt(mean.Value)} ns of core {c.Name} is below its min {Fmt(min.Value)} ns");
+                errors.Add(TraceErrors.At(mean.Line, "value_ns"), $"the mean {Fmt(mean.Value)} ns of core {c.Name} is below its min {Fmt(min.Value)} ns");
         }
-        ThrowIfAny();
+        errors.ThrowIfAny();
         var traces = cores.Select(c => new FwqCoreTrace(c.Name, samples, c.Min!.Value.Value, c.Mean!.Value.Value, [.. c.Detours]));
         return new FwqTraceData(file, threshold, [.. traces]);
     }
@@ -133,12 +136,12 @@ internal sealed class FwqTraceReader
         for (var i = 0; i < header.Length; i++)
         {
             var where = $"line {headerLine}, column {i + 1}";
-            if (header[i].Length == 0) Add(where, "the column name is empty (the header names one column per core)");
+            if (header[i].Length == 0) errors.Add(where, "the column name is empty (the header names one column per core)");
             else if (TryNumber(header[i], out _))
-                Add(where, $"bad header: '{header[i]}' is a number; the first line after the comments must name the cores (e.g. core0,core1)");
-            else if (!seen.TryAdd(header[i], i + 1)) Add(where, $"column name '{header[i]}' repeats column {seen[header[i]]}");
+                errors.Add(where, $"bad header: '{header[i]}' is a number; the first line after the comments must name the cores (e.g. core0,core1)");
+            else if (!seen.TryAdd(header[i], i + 1)) errors.Add(where, $"column name '{header[i]}' repeats column {seen[header[i]]}");
         }
-        ThrowIfAny();
+        errors.ThrowIfAny();
 
         var columns = header.Select(_ => new List<double>()).ToArray();
         var row = new double[header.Length];
@@ -151,21 +154,21 @@ internal sealed class FwqTraceReader
             var cells = Split(line);
             if (cells.Length != header.Length)
             {
-                Add($"line {lineNo}", $"has {cells.Length} cells; the header names {header.Length} columns");
+                errors.Add($"line {lineNo}", $"has {cells.Length} cells; the header names {header.Length} columns");
                 continue;
             }
             var ok = true;
             for (var i = 0; i < cells.Length; i++)
             {
-                if (cells[i].Length == 0) ok = Add(At(lineNo, header[i]), "the cell is empty");
-                else if (!TryNumber(cells[i], out row[i])) ok = Add(At(lineNo, header[i]), $"'{cells[i]}' is not a number");
-                else if (!(row[i] > 0)) ok = Add(At(lineNo, header[i]), $"the sample duration {Fmt(row[i])} ns must be > 0");
+                if (cells[i].Length == 0) ok = errors.Add(TraceErrors.At(lineNo, header[i]), "the cell is empty");
+                else if (!TryNumber(cells[i], out row[i])) ok = errors.Add(TraceErrors.At(lineNo, header[i]), $"'{cells[i]}' is not a number");
+                else if (!(row[i] > 0)) ok = errors.Add(TraceErrors.At(lineNo, header[i]), $"the sample duration {Fmt(row[i])} ns must be > 0");
             }
             if (!ok) continue;
             for (var i = 0; i < row.Length; i++) columns[i].Add(row[i]);
         }
-        ThrowIfAny();
-        if (columns[0].Count == 0) throw Fail($"line {headerLine}", "no rows after the header: there are no samples");
+        errors.ThrowIfAny();
+        if (columns[0].Count == 0) throw errors.Fail($"line {headerLine}", "no rows after the header: there are no samples");
         var traces = header.Select((name, i) =>
         {
             var samples = columns[i];
@@ -181,7 +184,7 @@ internal sealed class FwqTraceReader
     {
         if (!parameters.TryGetValue("detour_threshold_ns", out var t)) return FwqTrace.DefaultDetourThresholdNs;
         if (!TryNumber(t.Value, out var v) || v < 0)
-            throw Fail($"line {t.Line}", $"detour_threshold_ns='{t.Value}' must be a number >= 0");
+            throw errors.Fail($"line {t.Line}", $"detour_threshold_ns='{t.Value}' must be a number >= 0");
         return v;
     }
 
@@ -199,7 +202,7 @@ internal sealed class FwqTraceReader
     {
         if (current is { } c)
         {
-            Add(At(lineNo, "kind"), $"a second '{kind}' row for core {core} (the first is on line {c.Line})");
+            errors.Add(TraceErrors.At(lineNo, "kind"), $"a second '{kind}' row for core {core} (the first is on line {c.Line})");
             return current;
         }
         return (value, lineNo);
@@ -214,7 +217,7 @@ internal sealed class FwqTraceReader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             var why = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : "cannot be read: " + e.Message;
-            throw Fail("$", why);
+            throw errors.Fail("$", why);
         }
     }
 
@@ -226,34 +229,10 @@ internal sealed class FwqTraceReader
         }
         catch (IOException e)
         {
-            throw Fail("$", "cannot be read: " + e.Message);
+            throw errors.Fail("$", "cannot be read: " + e.Message);
         }
     }
 
-    /// <summary>Records a row error; returns false so that callers can write <c>ok = Add(...)</c>.</summary>
-    private bool Add(string where, string rule)
-    {
-        errors.Add(new ValidationError(file, where, rule));
-        if (errors.Count >= MaxErrors)
-        {
-            errors.Add(new ValidationError(file, "$", $"stopped reading after {MaxErrors} errors"));
-            throw new ProfileValidationException(errors.ToArray());
-        }
-        return false;
-    }
-
-    private void ThrowIfAny()
-    {
-        if (errors.Count > 0) throw new ProfileValidationException(errors.ToArray());
-    }
-
-    private ProfileValidationException Fail(string where, string rule)
-    {
-        errors.Add(new ValidationError(file, where, rule));
-        return new ProfileValidationException(errors.ToArray());
-    }
-
-    private static string At(int line, string column) => $"line {line}, column {column}";
 
     private static string[] Split(string line) => line.Split(',').Select(c => c.Trim()).ToArray();
 

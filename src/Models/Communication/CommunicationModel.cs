@@ -40,7 +40,7 @@ public sealed class CommunicationModel : IMechanismModel
             var t = net.Collective(c.Kind, c.Size, ranks, r);
             times.Add(t);
             comm += c.PerIteration * t.Seconds;
-            interNodeMessages += c.PerIteration * LogGpCommunication.InterNodeMessagesPerCollective(ranks, r);
+            interNodeMessages += c.PerIteration * LogGpCommunication.InterNodeMessagesPerCollective(c.Kind, ranks, r);
         }
         return new CommunicationTerm
         {

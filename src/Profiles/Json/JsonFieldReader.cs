@@ -62,14 +62,16 @@ internal sealed class JsonFieldReader(ValidationScope scope)
         return false;
     }
 
-    /// <summary>A kebab-case enum name ("hbm-if-fits-else-ddr"); null (with the error recorded) when it is not one.</summary>
-    public object? Enum(JsonElement obj, string name, string path, Type enumType)
+    /// <summary>A kebab-case enum name ("hbm-if-fits-else-ddr") among <paramref name="allowed"/>; null (with the error
+    /// recorded, listing the allowed names) when it is not one.</summary>
+    public object? Enum(JsonElement obj, string name, string path, Type enumType, IReadOnlyCollection<string> allowed)
     {
         var text = String(obj, name, path);
         if (text.Length == 0) return null;
-        foreach (var e in System.Enum.GetValues(enumType))
-            if (string.Equals(KebabCase(e.ToString()!), text, StringComparison.Ordinal)) return e;
-        Scope.Add($"{path}.{name}", $"'{text}' is not one of: {string.Join(", ", System.Enum.GetNames(enumType).Select(KebabCase))}");
+        if (allowed.Contains(text))
+            foreach (var e in System.Enum.GetValues(enumType))
+                if (string.Equals(KebabCase(e.ToString()!), text, StringComparison.Ordinal)) return e;
+        Scope.Add($"{path}.{name}", $"'{text}' is not one of: {string.Join(", ", allowed)}");
         return null;
     }
 

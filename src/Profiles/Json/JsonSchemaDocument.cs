@@ -7,7 +7,8 @@ namespace PerfModel.Profiles.Json;
 
 /// <summary>
 /// The JSON Schema (draft 2020-12) of each profile kind, generated from <see cref="ProfileSchema"/>: field names,
-/// descriptions with units, JSON types, enum choices, required fields, and the provenance form of every number
+/// descriptions with units, JSON types, enum choices, required fields (every field but the optional ones, which carry
+/// their <c>default</c> when it is a name), and the provenance form of every number
 /// (<c>{"value", "source"|"estimate"}</c>, with an optional declared uncertainty <c>"range": [low, high]</c>). The files
 /// in data/schemas are this output; every profile in data/ references its schema with <c>$schema</c>, so an editor
 /// completes and checks a hand-edited profile. The validity rules of values (fractions in [0, 1], powers of two, a value
@@ -71,7 +72,8 @@ public static class JsonSchemaDocument
                 continue;
             }
             props[f.Json] = FieldNode(f, defs);
-            required.Add(f.Json);
+            if (!f.IsOptional) required.Add(f.Json);
+            else if (f.Kind == FieldKind.Choice) props[f.Json]!["default"] = JsonFieldReader.KebabCase(f.Default!.ToString()!);
         }
         var node = new JsonObject
         {
@@ -93,7 +95,7 @@ public static class JsonSchemaDocument
         FieldKind.Text => new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = f.Description },
         FieldKind.Choice => new JsonObject
         {
-            ["enum"] = new JsonArray([.. Enum.GetNames(f.Choices!).Select(n => (JsonNode)JsonFieldReader.KebabCase(n))]),
+            ["enum"] = new JsonArray([.. f.ChoiceNames.Select(n => (JsonNode)n)]),
             ["description"] = f.Description,
         },
         FieldKind.Object => Def(f, defs),
@@ -105,7 +107,7 @@ public static class JsonSchemaDocument
     /// <summary>A nested object as a shared definition ("#/$defs/kernelCosts").</summary>
     private static JsonNode Def(FieldSchema f, JsonObject defs)
     {
-        var name = char.ToLowerInvariant(f.Item!.Type.Name[0]) + f.Item.Type.Name[1..];
+        var name = f.Item!.DefinitionName;
         if (!defs.ContainsKey(name)) defs[name] = ObjectNode(f.Item, defs);
         return new JsonObject { ["$ref"] = $"#/$defs/{name}", ["description"] = f.Description };
     }

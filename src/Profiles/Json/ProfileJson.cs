@@ -100,13 +100,14 @@ public static class ProfileJson
         }
     }
 
-    private static object? ReadField(JsonFieldReader r, JsonElement obj, string path, FieldSchema f) => f.Kind switch
+    private static object? ReadField(JsonFieldReader r, JsonElement obj, string path, FieldSchema f) =>
+        f.IsOptional && obj.ValueKind == JsonValueKind.Object && !obj.TryGetProperty(f.Json, out _) ? f.Default : f.Kind switch
     {
         FieldKind.Quantity => r.Number(obj, f.Json, path),
         FieldKind.Integer => r.Integer(obj, f.Json, path),
         FieldKind.Boolean => r.Bool(obj, f.Json, path),
         FieldKind.Text => r.String(obj, f.Json, path),
-        FieldKind.Choice => r.Enum(obj, f.Json, path, f.Choices!),
+        FieldKind.Choice => r.Enum(obj, f.Json, path, f.Choices!, f.ChoiceNames),
         FieldKind.Object => ReadObject(r, r.Object(obj, f.Json, path), $"{path}.{f.Json}", f.Item!),
         FieldKind.ObjectArray => r.Array(obj, f.Json, path).Select(item => ReadObject(r, item.Item, item.Path, f.Item!)).ToArray(),
         FieldKind.Duration => ReadDuration(r, obj, path),

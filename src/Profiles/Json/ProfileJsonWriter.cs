@@ -18,6 +18,10 @@ namespace PerfModel.Profiles.Json;
 /// declared uncertainty range is written back as <c>"range": [low, high]</c> while the value is the one it was declared
 /// for (<see cref="ProfilePaths.RangeOf(Provenance, ProfileValue)"/>); a what-if value is written without it.
 /// Doubles are written in invariant culture with round-trip precision ("R"), so parsing the text gives back the same bits.
+/// An optional field (<see cref="FieldSchema.IsOptional"/>) is left out while it holds its default (a Poisson source's
+/// <c>arrival</c>, a profile without <c>nodeClasses</c>), so profiles that do not use it are written as before. A noise
+/// source that replays a recorded trace cannot be written (its <c>arrival</c> would be <c>trace</c>; traces are loaded
+/// from their file by a noise spec): <see cref="ArgumentException"/> naming the JSON path.
 /// </summary>
 public static class ProfileJsonWriter
 {
@@ -56,6 +60,7 @@ public static class ProfileJsonWriter
         {
             var here = $"{path}.{f.Json}";
             var value = f.Get(record);
+            if (f.HoldsDefault(value)) continue;
             switch (f.Kind)
             {
                 case FieldKind.Quantity:
@@ -69,7 +74,10 @@ public static class ProfileJsonWriter
                     w.WriteString(f.Json, (string)value!);
                     break;
                 case FieldKind.Choice:
-                    w.WriteString(f.Json, JsonFieldReader.KebabCase(value!.ToString()!));
+                    var name = JsonFieldReader.KebabCase(value!.ToString()!);
+                    if (!f.ChoiceNames.Contains(name))
+                        throw new ArgumentException($"{here}: '{name}' cannot be written to a profile file, whose {f.Json} is one of: {string.Join(", ", f.ChoiceNames)} ({f.Description})", nameof(record));
+                    w.WriteString(f.Json, name);
                     break;
                 case FieldKind.Object:
                     w.WriteStartObject(f.Json);

@@ -6,9 +6,10 @@ namespace PerfModel.Profiles.Schema;
 /// record from their values.</summary>
 public sealed class ObjectSchema
 {
-    internal ObjectSchema(Type type, string description, IEnumerable<FieldSchema> fields, Func<FieldValues, object> build)
+    internal ObjectSchema(Type type, string description, IEnumerable<FieldSchema> fields, Func<FieldValues, object> build, string? definitionName = null)
     {
         Type = type;
+        DefinitionName = definitionName ?? char.ToLowerInvariant(type.Name[0]) + type.Name[1..];
         Description = description;
         Fields = [.. fields];
         Build = build;
@@ -16,6 +17,10 @@ public sealed class ObjectSchema
 
     /// <summary>The record type.</summary>
     public Type Type { get; }
+
+    /// <summary>Name of the object's definition in the JSON Schemas (<c>#/$defs/…</c>): the record type's name in camel
+    /// case, or another name when two objects build the same type (a node class's noise, which has no node classes).</summary>
+    public string DefinitionName { get; }
 
     /// <summary>What the object is.</summary>
     public string Description { get; }

@@ -103,21 +103,40 @@ public static class ProfileSchema
     });
 
     /// <summary>One noise source.</summary>
-    public static readonly ObjectSchema NoiseSource = new(typeof(NoiseSource), "A per-core detour process: Poisson arrivals, independent durations.",
+    public static readonly ObjectSchema NoiseSource = new(typeof(NoiseSource), "A per-core detour process: Poisson or periodic arrivals, independent durations.",
     [
         Text<NoiseSource>("name", nameof(Descriptions.NoiseSource.Name), "Name of the source.", s => s.Name),
+        Choice<NoiseSource, NoiseArrival>("arrival", nameof(Descriptions.NoiseSource.Arrival),
+            "How detours arrive on each core: poisson (the default when left out; daemons, interrupts) or periodic (one detour every 1/ratePerSecond seconds at a random phase per core, in phase on every core when co-scheduled; a timer tick: every detour must end before the next starts). A recorded trace is replayed only from a noise spec (trace(path)); it cannot be written in a profile.",
+            s => s.Arrival, [NoiseArrival.Poisson, NoiseArrival.Periodic], NoiseArrival.Poisson),
         Q<NoiseSource>("ratePerSecond", nameof(Descriptions.NoiseSource.Rate), "Detours per second on each core.", s => s.Rate.PerSecond),
         new("duration", nameof(Descriptions.NoiseSource.Duration), FieldKind.Duration,
             "Detour duration: durationSeconds (every detour this long) or duration: {distribution: fixed|exponential|lognormal|pareto|empirical, …}.",
             o => ((NoiseSource)o).Duration),
-    ], v => new NoiseSource(v.Text(nameof(Descriptions.NoiseSource.Name)), v.PerSecond(nameof(Descriptions.NoiseSource.Rate)), v.Duration(nameof(Descriptions.NoiseSource.Duration))));
+    ], v => new NoiseSource(v.Text(nameof(Descriptions.NoiseSource.Name)), v.PerSecond(nameof(Descriptions.NoiseSource.Rate)), v.Duration(nameof(Descriptions.NoiseSource.Duration)),
+        v.Choice<NoiseArrival>(nameof(Descriptions.NoiseSource.Arrival))));
+
+    /// <summary>The noise of the nodes of one node class: a noise object without node classes of its own.</summary>
+    public static readonly ObjectSchema NodeClassNoise = new(typeof(NoiseProfile), "The noise every core of a node in the class sees instead of the profile's own sources (no node classes of its own).",
+        NoiseFields(), v => new NoiseProfile(v.Objects<NoiseSource>(nameof(NoiseProfile.Sources)), v.Boolean(nameof(NoiseProfile.CoScheduled))), "nodeClassNoise");
+
+    /// <summary>A share of the nodes with other noise.</summary>
+    public static readonly ObjectSchema NodeNoiseClass = new(typeof(NodeNoiseClass), "A share of the nodes whose cores see other noise (a few noisy nodes in a big job): each node belongs to the class independently with probability share.",
+    [
+        Q<NodeNoiseClass>("share", nameof(Descriptions.NodeNoiseClass.Share), "Fraction of the nodes in the class, in (0, 1]; the shares of all classes add up to at most 1.", c => c.Share),
+        Object<NodeNoiseClass>("noise", nameof(Descriptions.NodeNoiseClass.Noise), "The noise of every core of a node in the class: coScheduled and sources, as the profile's own.", NodeClassNoise, c => c.Noise),
+    ], v => new NodeNoiseClass(v.Number(nameof(Descriptions.NodeNoiseClass.Share)), v.Object<NoiseProfile>(nameof(Descriptions.NodeNoiseClass.Noise))));
 
     /// <summary>The noise seen by application cores.</summary>
     public static readonly ObjectSchema Noise = new(typeof(NoiseProfile), "OS noise seen by each application core: independent sources that add up.",
     [
-        Bool<NoiseProfile>("coScheduled", nameof(NoiseProfile.CoScheduled), "True when detours hit all cores at the same instant (not amplified).", n => n.CoScheduled),
-        Objects<NoiseProfile>("sources", nameof(NoiseProfile.Sources), "The detour sources.", NoiseSource, n => n.Sources),
-    ], v => new NoiseProfile(v.Objects<NoiseSource>(nameof(NoiseProfile.Sources)), v.Boolean(nameof(NoiseProfile.CoScheduled))));
+        .. NoiseFields(),
+        Objects<NoiseProfile>("nodeClasses", nameof(NoiseProfile.NodeClasses),
+            "Shares of the nodes whose cores see other noise instead of sources (optional; left out: every node has sources).", NodeNoiseClass, n => n.NodeClasses, optional: true),
+    ], v => new NoiseProfile(v.Objects<NoiseSource>(nameof(NoiseProfile.Sources)), v.Boolean(nameof(NoiseProfile.CoScheduled)))
+    {
+        NodeClasses = v.Objects<NodeNoiseClass>(nameof(NoiseProfile.NodeClasses)),
+    });
 
     /// <summary>The heap (brk) policy.</summary>
     public static readonly ObjectSchema BrkPolicy = new(typeof(BrkPolicy), "How the OS services brk().",
@@ -336,6 +355,13 @@ public static class ProfileSchema
         return rest is not null && f.Item is not null ? JsonPath(f.Item, rest, here, default) : here;
     }
 
+    /// <summary>The fields of a noise object that a node class's noise has too: the co-scheduling flag and the sources.</summary>
+    private static FieldSchema[] NoiseFields() =>
+    [
+        Bool<NoiseProfile>("coScheduled", nameof(NoiseProfile.CoScheduled), "True when detours hit all cores at the same instant (not amplified).", n => n.CoScheduled),
+        Objects<NoiseProfile>("sources", nameof(NoiseProfile.Sources), "The detour sources.", NoiseSource, n => n.Sources),
+    ];
+
     private static FieldSchema Q<T>(string json, string property, string description, Func<T, double> get) => new(json, property, FieldKind.Quantity, description, o => get((T)o));
 
     private static FieldSchema Int<T>(string json, string property, string description, Func<T, int> get) => new(json, property, FieldKind.Integer, description, o => (double)get((T)o));
@@ -347,9 +373,13 @@ public static class ProfileSchema
     private static FieldSchema Choice<T, TEnum>(string json, string property, string description, Func<T, TEnum> get) where TEnum : struct, Enum =>
         new(json, property, FieldKind.Choice, description, o => get((T)o), choices: typeof(TEnum));
 
+    /// <summary>An optional choice among <paramref name="allowed"/> that a file may leave out, meaning <paramref name="defaultValue"/>.</summary>
+    private static FieldSchema Choice<T, TEnum>(string json, string property, string description, Func<T, TEnum> get, TEnum[] allowed, TEnum defaultValue) where TEnum : struct, Enum =>
+        new(json, property, FieldKind.Choice, description, o => get((T)o), choices: typeof(TEnum), choiceValues: allowed.Cast<Enum>(), optional: true, defaultValue: defaultValue);
+
     private static FieldSchema Object<T>(string json, string property, string description, ObjectSchema item, Func<T, object> get) =>
         new(json, property, FieldKind.Object, description, o => get((T)o), item);
 
-    private static FieldSchema Objects<T>(string json, string property, string description, ObjectSchema item, Func<T, System.Collections.IEnumerable> get) =>
-        new(json, property, FieldKind.ObjectArray, description, o => get((T)o).Cast<object>().ToArray(), item);
+    private static FieldSchema Objects<T>(string json, string property, string description, ObjectSchema item, Func<T, System.Collections.IEnumerable> get, bool optional = false) =>
+        new(json, property, FieldKind.ObjectArray, description, o => get((T)o).Cast<object>().ToArray(), item, optional: optional, defaultValue: optional ? Array.Empty<object>() : null);
 }

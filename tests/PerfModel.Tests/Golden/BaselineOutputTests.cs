@@ -8,7 +8,8 @@ namespace PerfModel.Tests.Golden;
 /// Every numeric column of predict, validate, noise and report is identical, bit for bit, to the outputs captured at the
 /// last deliberate change of the models or the data (tests/golden/baseline; re-captured with the commands of
 /// <see cref="Commands"/> when the TLB term, the CCS-QCD layout and the strong-scaling event counts were fixed and the
-/// fitted parameters refitted). Text that changed on purpose is listed in <see cref="ChangedText"/>; every other cell must
+/// fitted parameters refitted; predict and report re-captured when allreduce rounds became exact at any P, with the
+/// pairing exchanges of a non-power-of-two P counted inside a node — at most 0.03 % of a communication time). Text that changed on purpose is listed in <see cref="ChangedText"/>; every other cell must
 /// match too. A value computed another way (a sum reordered, a constant recomputed) fails here even when it is off by
 /// one unit in the last place.
 /// </summary>

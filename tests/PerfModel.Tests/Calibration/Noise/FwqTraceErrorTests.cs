@@ -10,22 +10,11 @@ public sealed class FwqTraceErrorTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    /// <summary>Loads <paramref name="text"/> and returns the errors, checking that each names the file.</summary>
-    private IReadOnlyList<ValidationError> Errors(string text)
-    {
-        var path = temp.Write("trace.csv", text);
-        var e = Assert.Throws<ProfileValidationException>(() => FwqTrace.Load(path));
-        Assert.All(e.Errors, error => Assert.Equal(path, error.File));
-        Assert.Contains($"{path}: {e.Errors[0].JsonPath}: {e.Errors[0].Rule}", e.Message, StringComparison.Ordinal);
-        return e.Errors;
-    }
+    private TraceFileErrors Trace => new(temp, "trace.csv", path => FwqTrace.Load(path));
 
-    private void AssertSingle(string text, string location, string rule)
-    {
-        var error = Assert.Single(Errors(text));
-        Assert.Equal(location, error.JsonPath);
-        Assert.Contains(rule, error.Rule, StringComparison.Ordinal);
-    }
+    private IReadOnlyList<ValidationError> Errors(string text) => Trace.Of(text);
+
+    private void AssertSingle(string text, string location, string rule) => Trace.AssertSingle(text, location, rule);
 
     [Fact]
     public void MissingFile()

@@ -135,6 +135,38 @@ public sealed class CommunicationTests
         Assert.Equal((intra, inter), LogGpCommunication.Rounds(ranks, rpn));
 
     [Fact]
+    public void RecursiveDoublingRoundsAreExactAtAnyRankCount()
+    {
+        // Independent truth: simulate MPICH's recursive doubling on P ranks and count the exchanges of the longest path:
+        // with p' the largest power of two <= P and r = P - p', ranks < 2r pair up (one exchange before), p' ranks run
+        // log2 p' rounds, one exchange after when r > 0.
+        for (var p = 1; p <= 5000; p++)
+        {
+            var pPrime = 1;
+            while (pPrime * 2 <= p) pPrime *= 2;
+            var core = 0;
+            for (var q = 1; q < pPrime; q *= 2) core++;
+            var expected = core + (p > pPrime ? 2 : 0);
+            Assert.Equal(expected, CollectiveRounds.RecursiveDoubling(p));
+            Assert.Equal(p == 1 ? 0 : BitOperations.Log2((uint)(p - 1)) + 1, CollectiveRounds.CeilLog2(p));
+        }
+    }
+
+    [Theory]
+    [InlineData(1331 * 64, 6, 10)]   // Lulesh at 1,331 nodes: 85,184 ranks, core 2^16 (6 intra + 10 inter) + 2 pairing exchanges inside the node
+    [InlineData(1728 * 64, 6, 10)]   // 110,592 ranks: the same 16 + 2 rounds
+    [InlineData(2048 * 64, 6, 11)]   // 131,072 = 2^17: 17 rounds, no pairing
+    public void AllreduceRoundsAtLuleshNodeCounts(int ranks, int intraCore, int expectedInter)
+    {
+        var (intra, inter) = LogGpCommunication.Rounds(CollectiveKind.Allreduce, ranks, 64);
+        Assert.Equal(expectedInter, inter);
+        Assert.Equal(CollectiveRounds.RecursiveDoubling(ranks), intra + inter);
+        Assert.Equal(ranks == 2048 * 64 ? intraCore : intraCore + 2, intra);
+        // a barrier (dissemination) keeps ceil(log2 P)
+        Assert.Equal(CollectiveRounds.CeilLog2(ranks), LogGpCommunication.Rounds(CollectiveKind.Barrier, ranks, 64).Intra + LogGpCommunication.Rounds(CollectiveKind.Barrier, ranks, 64).Inter);
+    }
+
+    [Fact]
     public void AllreduceMatchesHandFormula()
     {
         // 8 nodes x 64 ranks = 512 ranks: 9 rounds, 6 inside the node, 3 across. Per round: message + m γ.

@@ -26,7 +26,7 @@ public sealed class NoiseSpecErrorTests
     {
         // unknown functions
         { "poison(rate=1/s, dur=fixed(1us))",
-          "^", "unknown noise term 'poison'" },
+          "^", "unknown noise term 'poison' (expected poisson(...), periodic(...), trace(...) or none)" },
         { "poisson(rate=1/s, dur=gamma(1us))",
           "                      ^", "unknown duration distribution 'gamma'" },
         { "poisson(rate=1/s, dur=empirical(1us))",
@@ -55,7 +55,7 @@ public sealed class NoiseSpecErrorTests
         { "poisson(rate=1/s, dur=fixed(2 min))",
           "                              ^", "unknown duration unit 'min'" },
         { "poisson(rate=1/h, dur=fixed(1us))",
-          "              ^", "unknown rate unit '/h'" },
+          "              ^", "unknown rate unit '/h' (expected /s, Hz, /ms, kHz, /us or MHz)" },
         { "poisson(rate=1/s, dur=exp(1.5))",
           "                          ^", "expected a duration unit" },
         // parentheses
@@ -71,7 +71,7 @@ public sealed class NoiseSpecErrorTests
         { "none x",
           "     ^", "unexpected 'x'" },
         { "poisson(rate=1/s, dur=fixed(1us)) poisson(rate=1/s, dur=fixed(1us))",
-          "                                  ^", "expected '+', '@cosched' or the end" },
+          "                                  ^", "expected '+', '|', '@cosched' or the end" },
         { "poisson(rate=1/s, dur=fixed(1us)) @co",
           "                                   ^", "expected 'cosched' after '@'" },
         { "poisson(rate=1/s, dur=fixed(1us)) +",
@@ -79,7 +79,7 @@ public sealed class NoiseSpecErrorTests
         { "none + poisson(rate=1/s, dur=fixed(1us))",
           "     ^", "'none' cannot be combined" },
         { "",
-          "^", "expected 'none', 'poisson(...)' or 'trace(...)'" },
+          "^", "expected 'none', 'poisson(...)', 'periodic(...)' or 'trace(...)'" },
         { "   ",
           "   ^", "expected 'none'" },
         { "poisson(dur=fixed(1us))",

@@ -26,6 +26,14 @@ public sealed class NoiseSpecFormatTests
         }
         Assert.Equal(profile.CoScheduled, back.CoScheduled);
         Assert.Equal(profile.Sources.ToArray(), back.Sources.ToArray());
+        Assert.Equal(profile.NodeClasses.Length, back.NodeClasses.Length);
+        for (var i = 0; i < profile.NodeClasses.Length; i++)
+        {
+            Assert.Equal(profile.NodeClasses[i].Share, back.NodeClasses[i].Share);
+            Assert.Equal(profile.NodeClasses[i].Noise.CoScheduled, back.NodeClasses[i].Noise.CoScheduled);
+            Assert.Equal(profile.NodeClasses[i].Noise.Sources.ToArray(), back.NodeClasses[i].Noise.Sources.ToArray());
+        }
+        Assert.Equal(profile, back); // NoiseProfile compares sources and node classes element by element
     }
 
     [Theory]
@@ -38,11 +46,17 @@ public sealed class NoiseSpecFormatTests
     [InlineData("poisson(rate=0/s, dur=fixed(0s), name=idle) + poisson(rate=1e-5/s, dur=fixed(1.5s))")]
     [InlineData("poisson(rate=250/s, dur=fixed(999ns), name=poisson#1)")]
     [InlineData("poisson(rate=3.5e-12/s, dur=exp(1.5e-7ns)) + poisson(rate=0.001/s, dur=fixed(7.3us)) + poisson(rate=1000000/s, dur=fixed(0.1ns))")]
+    [InlineData("periodic(freq=1kHz, dur=fixed(2us))")]
+    [InlineData("periodic(freq=250Hz, dur=fixed(1.5ms), name=tick) + poisson(rate=0.1/s, dur=fixed(10ms)) @cosched")]
+    [InlineData("periodic(freq=0.5Hz, dur=fixed(1s)) + periodic(freq=2.5MHz, dur=fixed(100ns), name=periodic#1)")]
+    [InlineData("poisson(rate=20/s, dur=fixed(50us)) | nodes(1%: poisson(rate=1/s, dur=fixed(10ms)))")]
+    [InlineData("none | nodes(0.5%: periodic(freq=100Hz, dur=fixed(1ms), name=daemon) @cosched) | nodes(99.5%: none) @cosched")]
+    [InlineData("poisson(rate=1000/s, dur=exp(2us)) | nodes(0.0001%: none @cosched) | nodes(12.5%: poisson(rate=5/s, dur=pareto(scale=10us, alpha=2.5)) + periodic(freq=1kHz, dur=fixed(3us)))")]
     public void CanonicalSpecsFormatToThemselves(string spec)
     {
         var p = NoiseSpec.Parse(spec);
-        // "name=poisson#1" on the first term is the default name, so Format leaves it out.
-        Assert.Equal(spec.Replace(", name=poisson#1", "", StringComparison.Ordinal), NoiseSpec.Format(p));
+        // "name=poisson#1" on the first poisson term is the default name, so Format leaves it out; on a periodic term it is not.
+        Assert.Equal(spec.Replace("fixed(999ns), name=poisson#1", "fixed(999ns)", StringComparison.Ordinal), NoiseSpec.Format(p));
         AssertRoundTrips(p);
     }
 
@@ -103,6 +117,46 @@ public sealed class NoiseSpecFormatTests
         var profile = Gen.Select(source.Array[0, 4], Gen.Bool).Select((sources, co) =>
             new NoiseProfile([.. sources.Select((s, i) => Source(s.Name < 0 ? $"poisson#{i + 1}" : names[s.Name], s.Rate, s.Duration))], co));
         SeededProperty.ForAll(profile, seed: 20261127, count: 2000, AssertRoundTrips);
+    }
+
+    [Fact]
+    public void RandomProfilesWithPeriodicSourcesAndNodeClassesRoundTrip()
+    {
+        // Periodic sources need a bounded duration below the period: fixed durations at up to 90 % of it.
+        var periodic = Gen.Select(Gen.Double[-3, 7], Gen.Double[1e-6, 0.9], Gen.Bool)
+            .Select((logFreq, fill, named) =>
+            {
+                var freq = Math.Pow(10, logFreq);
+                return (Named: named, Source: (Freq: freq, Seconds: fill / freq));
+            });
+        var sources = Gen.Select(periodic.Array[0, 3], Gen.Bool).Select((items, co) =>
+        {
+            var list = new List<NoiseSource>();
+            var k = 0;
+            foreach (var (named, (freq, seconds)) in items)
+            {
+                var fill = freq * seconds;
+                if (list.Sum(s => s.Fraction) + fill >= 0.95) continue;
+                k++;
+                list.Add(new NoiseSource(named ? $"tick {k}" : $"periodic#{k}", EventRate.FromPerSecond(freq), new FixedDuration(TimeInterval.FromSeconds(seconds)), NoiseArrival.Periodic));
+            }
+            return new NoiseProfile(list, co);
+        });
+        var profile = Gen.Select(sources, sources.Array[0, 3], Gen.Double[1e-9, 0.33].Array[3], Gen.Bool).Select((own, classNoise, shares, co) =>
+            new NoiseProfile(own.Sources, co) { NodeClasses = [.. classNoise.Select((n, i) => new NodeNoiseClass(shares[i], n))] });
+        SeededProperty.ForAll(profile, seed: 20261130, count: 1000, AssertRoundTrips);
+    }
+
+    [Fact]
+    public void TraceSourcesGetAReplayPlaceholderThatDoesNotParse()
+    {
+        var trace = new DetourTrace([0.001, 0.5], [2e-5, 1e-3], TimeInterval.FromSeconds(1.25));
+        var p = new NoiseProfile([NoiseSource.FromTrace("kvm core 0", trace), Source("poisson#1", 1, 1e-6)]);
+        var spec = NoiseSpec.Format(p);
+        Assert.Equal("replay(2 detours over 1.25s, name=\"kvm core 0\") + poisson(rate=1/s, dur=fixed(1us))", spec);
+        var e = Assert.Throws<NoiseSpecException>(() => NoiseSpec.Parse(spec));
+        Assert.Equal(0, e.Position);
+        Assert.Contains("trace(path)", e.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
