@@ -7,6 +7,7 @@ using PerfModel.Communication;
 using PerfModel.Descriptions;
 using PerfModel.Noise;
 using PerfModel.Noise.Spec;
+using PerfModel.Noise.WallClock;
 using PerfModel.Profiles;
 using PerfModel.Profiles.Files;
 
@@ -18,38 +19,43 @@ public static class NoiseCommand
     private const string SpecHelp =
         "Noise spec: 'none', or terms joined by '+': poisson(rate=1000/s, dur=fixed(2us)), poisson(rate=1kHz, dur=exp(2.5us)), " +
         "poisson(rate=5/s, dur=lognormal(median=20us, sigma=1)), poisson(rate=0.1/s, dur=pareto(scale=10us, alpha=2.5)), " +
-        "trace(path/to/fwq.csv) (an FWQ trace: detours become Poisson arrivals with the measured durations); append @cosched " +
-        "for noise that hits all ranks at once. Rates in /s, /ms, Hz or kHz; durations in ns, us, ms or s.";
+        "periodic(freq=1kHz, dur=fixed(2us)) (a timer tick, each rank at its own phase), trace(path) (an FWQ trace CSV or a " +
+        "LogGOPSim noise trace '<start_ns> <duration_ns>' per line); append @cosched for noise that hits all ranks at once " +
+        "(ticks in phase); '| nodes(1%: SPEC)' gives a share of the nodes other noise. Rates in /s, /ms, /us, Hz, kHz or MHz; " +
+        "durations in ns, us, ms or s.";
 
     /// <summary>The command, writing results to <paramref name="output"/> and progress to <paramref name="errors"/>.</summary>
     public static Command Create(TextWriter output, TextWriter errors, Func<Action, int> run)
     {
-        var cmd = new Command("noise", "Expected time of one bulk-synchronous step (compute W, then synchronise) under OS noise, with the slowdown over " +
-                                        "the noiseless step, median and p99, for each rank count. Closed forms by default; --method simulate draws every rank.");
+        var cmd = new Command("noise", "Expected time of a bulk-synchronous step (compute W, then synchronise) under OS noise on a wall clock: detours " +
+                                        "stretch compute and each message's send and receive overhead, a late rank carries its delay into the next step. " +
+                                        "For each rank count: the mean step of a run of --steps steps, its first and stationary step, the slowdown over the " +
+                                        "noiseless step, median and p99. Closed forms by default; --method simulate runs every rank on its own clock.");
         var noise = new Option<string?>("--noise") { Description = SpecHelp };
         var os = new Option<string?>("--os") { Description = "Use the noise of a default OS profile instead of --noise: linux, mckernel or mos." };
         var work = new Option<string>("--work") { Description = "Compute time W per step, e.g. 100us.", DefaultValueFactory = _ => "100us" };
-        var ranks = new Option<string>("--ranks") { Description = "Rank counts: a list '64,1024,131072' and/or ranges '64-131072' (powers of two).", DefaultValueFactory = _ => "64,1024,16384,131072" };
+        var ranks = new Option<string>("--ranks") { Description = "Rank counts, any whole numbers: a list '64,1000,131072' and/or ranges '64-131072' (powers of two).", DefaultValueFactory = _ => "64,1024,16384,131072" };
+        var steps = new Option<int>("--steps") { Description = "N: consecutive steps in a run (1: the first step alone; more: the mean step of the run, delays carried over).", DefaultValueFactory = _ => 1 };
         var collective = new Option<string>("--collective")
         {
             Description = "Synchronisation after the compute phase: none (an ideal zero-cost barrier: the step ends when the slowest rank does), " +
-                          "allreduce-rd (recursive doubling), tree (binomial reduce + broadcast), barrier (dissemination).",
+                          "allreduce-rd (recursive doubling, MPICH's at any P), tree (binomial reduce + broadcast), barrier (dissemination).",
             DefaultValueFactory = _ => "none",
         };
         collective.AcceptOnlyFromAmong("none", "allreduce-rd", "tree", "barrier");
         var bytes = new Option<double>("--bytes") { Description = "Message size of the collective in bytes (sets the round time from the platform's LogGP parameters).", DefaultValueFactory = _ => 8 };
         var round = new Option<string?>("--round") { Description = "Noise-free time of one collective round, e.g. 2us (overrides --bytes)." };
         var perNode = new Option<int>("--ranks-per-node") { Description = "Ranks per node, for the intra/inter-node split of the rounds.", DefaultValueFactory = _ => 64 };
-        var method = new Option<string>("--method") { Description = "closed (closed forms: cost flat in the rank count for a barrier, growing only with the log2 P rounds of a collective) or simulate (Monte Carlo over every rank).", DefaultValueFactory = _ => "closed" };
+        var method = new Option<string>("--method") { Description = "closed (closed forms: cost flat in the rank count) or simulate (the wall-clock reference simulator: every rank and message, LogGOPSim's noise semantics).", DefaultValueFactory = _ => "closed" };
         method.AcceptOnlyFromAmong("closed", "simulate");
         var trials = new Option<int>("--trials") { Description = "Simulation trials per rank count.", DefaultValueFactory = _ => 200 };
         var seed = new Option<ulong>("--seed") { Description = "Simulation seed (results are identical for a seed, whatever the thread count).", DefaultValueFactory = _ => 1729 };
         var runs = new Option<int>("--runs") { Description = "k: report the expected fastest, median and slowest of k runs (closed form).", DefaultValueFactory = _ => 5 };
-        var bins = new Option<int>("--resolution") { Description = "Lattice points for continuous durations (closed form); the bracket shrinks as 1/resolution.", DefaultValueFactory = _ => 4096 };
+        var bins = new Option<int>("--resolution") { Description = "Points of the closed form's linear grid (16-65536); the geometric tail grid follows.", DefaultValueFactory = _ => 256 };
         var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var outFile = new Option<string?>("--out") { Description = "Write to this file (atomically) instead of standard output." };
-        foreach (var o in new Option[] { noise, os, work, ranks, collective, bytes, round, perNode, method, trials, seed, runs, bins, format, outFile }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { noise, os, work, ranks, steps, collective, bytes, round, perNode, method, trials, seed, runs, bins, format, outFile }) cmd.Options.Add(o);
 
         cmd.SetAction(pr => run(() =>
         {
@@ -65,25 +71,32 @@ public static class NoiseCommand
             };
             if (pr.GetValue(perNode) < 1) throw new FormatException("--ranks-per-node must be >= 1");
             if (pr.GetValue(runs) < 1) throw new FormatException("--runs must be >= 1");
-            if (pr.GetValue(bins) is < 64 or > 1 << 16) throw new FormatException("--resolution must be between 64 and 65536");
+            if (pr.GetValue(bins) is < 16 or > 1 << 16) throw new FormatException("--resolution must be between 16 and 65536");
+            var n = pr.GetValue(steps);
+            if (n is < 1 or > WallClockOptions.MaxSteps) throw new FormatException($"--steps must be between 1 and {WallClockOptions.MaxSteps}");
+            var simulate = pr.GetValue(method) == "simulate";
+            if (simulate && pr.GetValue(trials) is < 2 or > WallClockOptions.MaxTrials)
+                throw new FormatException($"--trials must be between 2 and {WallClockOptions.MaxTrials} (standard errors need two trials)");
             var roundText = pr.GetValue(round);
             var platform = Defaults.Platform();
             var rows = new List<NoiseRow>();
             foreach (var p in rankList)
             {
-                var k = sync == SyncShape.Barrier ? 0 : NoiseClosedForm.Rounds(p);
+                var k = new StepShape(w, sync, TimeInterval.Zero).RoundsFor(p);
                 var c = roundText is not null ? DurationArgument.Parse(roundText, "--round")
                     : k == 0 ? TimeInterval.Zero : TimeInterval.FromSeconds(CollectiveSeconds(platform, sync, pr.GetValue(bytes), (int)p, pr.GetValue(perNode)) / k);
-                var shape = new StepShape(w, sync, c);
-                if (pr.GetValue(method) == "simulate")
+                var shape = new StepShape(w, sync, c) { RanksPerNode = pr.GetValue(perNode) };
+                if (simulate)
                 {
-                    errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulating {p:N0} ranks x {pr.GetValue(trials)} trials ..."));
-                    rows.Add(NoiseRow.FromSimulation(p, shape, profile, pr.GetValue(trials), pr.GetValue(seed)));
+                    if (p > WallClockSimulator.MaxRanks) throw new FormatException($"--ranks {p}: the simulator takes at most {WallClockSimulator.MaxRanks} ranks");
+                    errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulating {p:N0} ranks x {n} step(s) x {pr.GetValue(trials)} trials ..."));
+                    var sim = WallClockSimulator.Simulate(profile, shape, (long)p, new WallClockOptions(pr.GetValue(trials), n, pr.GetValue(seed)));
+                    rows.Add(NoiseRow.FromSimulation(p, shape, sim));
                 }
                 else
                 {
-                    var r = NoiseClosedForm.Evaluate(profile, shape, p, new ClosedFormOptions { DenseBins = pr.GetValue(bins), Runs = pr.GetValue(runs) });
-                    rows.Add(NoiseRow.FromClosedForm(p, shape, r));
+                    var r = NoiseClosedForm.Evaluate(profile, shape, p, new ClosedFormOptions { LinearPoints = pr.GetValue(bins), Runs = pr.GetValue(runs), StepsPerRun = n });
+                    rows.Add(NoiseRow.FromClosedForm(p, n, shape, r));
                 }
             }
             var text = pr.GetValue(format) switch

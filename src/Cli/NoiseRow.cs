@@ -2,62 +2,83 @@ using System.Globalization;
 using System.Text;
 using PerfModel.Descriptions;
 using PerfModel.Noise;
-using PerfModel.Noise.Simulation;
+using PerfModel.Noise.WallClock;
 using PerfModel.Reports.Formats;
 
 namespace PerfModel.Cli;
 
-/// <summary>One line of <c>perfmodel noise</c> output (seconds, as the CSV and JSON write them).</summary>
+/// <summary>One line of <c>perfmodel noise</c> output (seconds, as the CSV and JSON write them). A run is
+/// <see cref="Steps"/> consecutive steps; <see cref="StepSeconds"/> is its mean step, (first + (N − 1)·stationary) / N by
+/// the closed form, the mean of the simulated steps by the simulator. Cells a method does not give are null (empty in
+/// CSV).</summary>
 /// <param name="Method">"closed" or "simulate".</param>
 /// <param name="Ranks">P.</param>
+/// <param name="Steps">N, steps in a run.</param>
 /// <param name="WorkSeconds">W.</param>
 /// <param name="RoundSeconds">c.</param>
-/// <param name="StepSeconds">E[step].</param>
-/// <param name="NoiseFreeSeconds">The step without noise.</param>
-/// <param name="Slowdown">E[step] / noise-free step.</param>
-/// <param name="MedianSeconds">Median step (closed form) or mean step (simulation).</param>
-/// <param name="P99Seconds">99th percentile (closed form) or mean of the slowest rank (simulation).</param>
-/// <param name="ErrorSeconds">Lattice error bound (closed form) or standard error (simulation).</param>
-/// <param name="RunMinSeconds">Expected fastest of k runs.</param>
-/// <param name="RunMedianSeconds">Expected median of k runs.</param>
-/// <param name="RunMaxSeconds">Expected slowest of k runs.</param>
+/// <param name="StepSeconds">Mean step of an N-step run.</param>
+/// <param name="FirstStepSeconds">The first step (every rank starts together).</param>
+/// <param name="StationarySeconds">The stationary step of a long run (closed form; simulated: the mean of steps 2 … N,
+/// null for one step).</param>
+/// <param name="NoiseFreeSeconds">The mean step of the run without noise.</param>
+/// <param name="Slowdown">StepSeconds / NoiseFreeSeconds.</param>
+/// <param name="StandardErrorSeconds">Standard error of StepSeconds (simulation).</param>
+/// <param name="MedianSeconds">Median of the stationary step (closed form).</param>
+/// <param name="P99Seconds">99th percentile of the stationary step (closed form).</param>
+/// <param name="SlowestSeconds">Mean over trials of the slowest rank's step (simulation).</param>
+/// <param name="RunMinSeconds">Expected fastest of k runs, per step (closed form).</param>
+/// <param name="RunMedianSeconds">Expected median of k runs, per step (closed form).</param>
+/// <param name="RunMaxSeconds">Expected slowest of k runs, per step (closed form).</param>
 public sealed record NoiseRow(
     string Method,
     double Ranks,
+    int Steps,
     double WorkSeconds,
     double RoundSeconds,
     double StepSeconds,
+    double FirstStepSeconds,
+    double? StationarySeconds,
     double NoiseFreeSeconds,
     double Slowdown,
-    double MedianSeconds,
-    double P99Seconds,
-    double ErrorSeconds,
-    double RunMinSeconds,
-    double RunMedianSeconds,
-    double RunMaxSeconds)
+    double? StandardErrorSeconds,
+    double? MedianSeconds,
+    double? P99Seconds,
+    double? SlowestSeconds,
+    double? RunMinSeconds,
+    double? RunMedianSeconds,
+    double? RunMaxSeconds)
 {
-    /// <summary>A closed-form row.</summary>
-    public static NoiseRow FromClosedForm(double ranks, StepShape shape, ClosedFormResult r) =>
-        new("closed", ranks, shape.Work.Seconds, shape.Round.Seconds, r.MeanStep.Seconds, r.NoiseFree.Seconds, r.Slowdown, r.Median.Seconds, r.P99.Seconds,
-            r.ErrorBound.Seconds, r.Runs.Min.Seconds, r.Runs.Median.Seconds, r.Runs.Max.Seconds);
-
-    /// <summary>A simulated row: ErrorSeconds holds the standard error of the mean; P99Seconds the mean over trials of the
-    /// slowest rank (no percentiles are estimated from trial means).</summary>
-    public static NoiseRow FromSimulation(double ranks, StepShape shape, NoiseProfile noise, int trials, ulong seed)
+    /// <summary>A closed-form row for a run of <paramref name="steps"/> steps.</summary>
+    public static NoiseRow FromClosedForm(double ranks, int steps, StepShape shape, ClosedFormResult r)
     {
-        var r = NoiseSimulator.Simulate(noise, shape, (long)ranks, new SimulationOptions(trials, seed));
-        var noiseFree = shape.NoiseFree(ranks).Seconds;
-        return new("simulate", ranks, shape.Work.Seconds, shape.Round.Seconds, r.MeanStepSeconds, noiseFree, noiseFree > 0 ? r.MeanStepSeconds / noiseFree : 1,
-            r.MeanStepSeconds, r.MeanMaxStepSeconds, r.StandardErrorSeconds, r.MeanStepSeconds, r.MeanStepSeconds, r.MeanStepSeconds);
+        var step = (r.FirstStepSeconds + (steps - 1) * r.MeanStep.Seconds) / steps;
+        var noiseFree = (r.FirstStepNoiseFree.Seconds + (steps - 1) * r.NoiseFree.Seconds) / steps;
+        return new("closed", ranks, steps, shape.Work.Seconds, shape.Round.Seconds, step, r.FirstStepSeconds, r.MeanStep.Seconds, noiseFree,
+            noiseFree > 0 ? step / noiseFree : 1, null, r.Median.Seconds, r.P99.Seconds, null,
+            r.Runs.Min.Seconds / steps, r.Runs.Median.Seconds / steps, r.Runs.Max.Seconds / steps);
     }
 
-    /// <summary>The rows as CSV (invariant culture, round-trip doubles).</summary>
+    /// <summary>A simulated row: the wall-clock simulator's run of <see cref="WallClockResult.Steps"/> steps.</summary>
+    public static NoiseRow FromSimulation(double ranks, StepShape shape, WallClockResult r)
+    {
+        var n = r.Steps.Length;
+        var step = r.Steps.Average(s => s.MeanSeconds);
+        var noiseFree = r.Steps.Average(s => s.NoiseFreeSeconds);
+        // The run's mean step per trial is (mean_i C_i(N)) / N; its standard error follows from the per-step errors only
+        // when steps are independent, so the first step's (n = 1) or the stationary mean's (n > 1) error is reported.
+        var se = n == 1 ? r.FirstStepStandardErrorSeconds : r.StationaryStandardErrorSeconds;
+        return new("simulate", ranks, n, shape.Work.Seconds, shape.Round.Seconds, step, r.FirstStepSeconds, n > 1 ? r.StationaryStepSeconds : null, noiseFree,
+            noiseFree > 0 ? step / noiseFree : 1, se, null, null, r.Steps.Average(s => s.SlowestSeconds), null, null, null);
+    }
+
+    /// <summary>The rows as CSV (invariant culture, round-trip doubles, empty cells where a method gives no value).</summary>
     public static string ToCsv(IEnumerable<NoiseRow> rows)
     {
-        var sb = new StringBuilder("method,ranks,work_s,round_s,step_s,noise_free_s,slowdown,median_s,p99_s,error_s,run_min_s,run_median_s,run_max_s\n");
+        var sb = new StringBuilder("method,ranks,steps,work_s,round_s,step_s,first_step_s,stationary_step_s,noise_free_s,slowdown,se_s,median_s,p99_s,slowest_s,run_min_s,run_median_s,run_max_s\n");
         foreach (var r in rows)
-            sb.Append(string.Join(',', r.Method, R(r.Ranks), R(r.WorkSeconds), R(r.RoundSeconds), R(r.StepSeconds), R(r.NoiseFreeSeconds), R(r.Slowdown),
-                R(r.MedianSeconds), R(r.P99Seconds), R(r.ErrorSeconds), R(r.RunMinSeconds), R(r.RunMedianSeconds), R(r.RunMaxSeconds))).Append('\n');
+            sb.Append(string.Join(',', r.Method, R(r.Ranks), r.Steps.ToString(CultureInfo.InvariantCulture), R(r.WorkSeconds), R(r.RoundSeconds), R(r.StepSeconds),
+                R(r.FirstStepSeconds), R(r.StationarySeconds), R(r.NoiseFreeSeconds), R(r.Slowdown), R(r.StandardErrorSeconds), R(r.MedianSeconds), R(r.P99Seconds),
+                R(r.SlowestSeconds), R(r.RunMinSeconds), R(r.RunMedianSeconds), R(r.RunMaxSeconds))).Append('\n');
         return sb.ToString();
     }
 
@@ -65,21 +86,24 @@ public sealed record NoiseRow(
     public static string ToText(IReadOnlyList<NoiseRow> rows, string spec, int runs)
     {
         var simulated = rows.Any(r => r.Method == "simulate");
+        var steps = rows.Count > 0 ? rows[0].Steps : 1;
         var table = new List<string[]>
         {
             simulated
-                ? ["ranks", "step", "±3 s.e.", "noise-free", "slowdown", "mean of max rank", "", ""]
-                : ["ranks", "step", "± bound", "noise-free", "slowdown", "median", "p99", $"min/median/max of {runs} runs"],
+                ? ["ranks", "step", "±3 s.e.", "first step", "stationary", "noise-free", "slowdown", "slowest rank"]
+                : ["ranks", "step", "first step", "stationary", "noise-free", "slowdown", "median", "p99", $"min/median/max of {runs} runs"],
         };
         foreach (var r in rows)
             table.Add(simulated
-                ? [R(r.Ranks), T(r.StepSeconds), T(3 * r.ErrorSeconds), T(r.NoiseFreeSeconds), F(r.Slowdown), T(r.P99Seconds), "", ""]
-                : [R(r.Ranks), T(r.StepSeconds), T(r.ErrorSeconds), T(r.NoiseFreeSeconds), F(r.Slowdown), T(r.MedianSeconds), T(r.P99Seconds),
+                ? [R(r.Ranks), T(r.StepSeconds), T(3 * r.StandardErrorSeconds), T(r.FirstStepSeconds), T(r.StationarySeconds), T(r.NoiseFreeSeconds), F(r.Slowdown), T(r.SlowestSeconds)]
+                : [R(r.Ranks), T(r.StepSeconds), T(r.FirstStepSeconds), T(r.StationarySeconds), T(r.NoiseFreeSeconds), F(r.Slowdown), T(r.MedianSeconds), T(r.P99Seconds),
                    $"{T(r.RunMinSeconds)} / {T(r.RunMedianSeconds)} / {T(r.RunMaxSeconds)}"]);
-        return $"noise: {spec}\n" + TextTable.Render(table, leftAligned: 0);
+        var what = steps == 1 ? "step: the first step of a run (all ranks start together)" : $"step: mean step of a run of {steps} steps";
+        return $"noise: {spec}\n{what}\n" + TextTable.Render(table, leftAligned: 0);
     }
 
     private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    private static string R(double? v) => v is { } x ? R(x) : "";
     private static string F(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
-    private static string T(double seconds) => DurationDistribution.FormatSeconds(seconds);
+    private static string T(double? seconds) => seconds is { } s ? (double.IsPositiveInfinity(s) ? "inf" : DurationDistribution.FormatSeconds(s)) : "-";
 }

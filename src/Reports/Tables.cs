@@ -78,20 +78,21 @@ public static class Tables
         }));
     }
 
-    /// <summary>The closed form next to the simulator, one row per rank count (<see cref="PerfModel.Noise.NoiseComparison"/>):
-    /// ranks, noise_free_s, closed_form_step_s, closed_form_error_s (lattice bound), simulated_step_s, simulated_se_s
-    /// (standard error), relative_difference, standard_errors, agrees.</summary>
+    /// <summary>The closed form next to the wall-clock simulator, one row per rank count
+    /// (<see cref="PerfModel.Noise.NoiseComparison"/>): ranks, step ("first" or "stationary"), noise_free_s,
+    /// closed_form_step_s, simulated_step_s, simulated_se_s (standard error), relative_difference, standard_errors,
+    /// agrees.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<PerfModel.Noise.NoiseComparisonRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var r = rows.ToArray();
         return new DataFrame(
             new Int64DataFrameColumn("ranks", r.Select(x => x.Ranks)),
-            new DoubleDataFrameColumn("noise_free_s", r.Select(x => x.ClosedForm.NoiseFree.Seconds)),
-            new DoubleDataFrameColumn("closed_form_step_s", r.Select(x => x.ClosedForm.MeanStep.Seconds)),
-            new DoubleDataFrameColumn("closed_form_error_s", r.Select(x => x.ClosedForm.ErrorBound.Seconds)),
-            new DoubleDataFrameColumn("simulated_step_s", r.Select(x => x.Simulated.MeanStepSeconds)),
-            new DoubleDataFrameColumn("simulated_se_s", r.Select(x => x.Simulated.StandardErrorSeconds)),
+            new StringDataFrameColumn("step", r.Select(x => x.FirstStep ? "first" : "stationary")),
+            new DoubleDataFrameColumn("noise_free_s", r.Select(x => x.NoiseFreeStep.Seconds)),
+            new DoubleDataFrameColumn("closed_form_step_s", r.Select(x => x.ClosedFormStep.Seconds)),
+            new DoubleDataFrameColumn("simulated_step_s", r.Select(x => x.SimulatedStep.Seconds)),
+            new DoubleDataFrameColumn("simulated_se_s", r.Select(x => x.SimulatedStandardError.Seconds)),
             new DoubleDataFrameColumn("relative_difference", r.Select(x => x.RelativeDifference)),
             new DoubleDataFrameColumn("standard_errors", r.Select(x => x.StandardErrors)),
             new BooleanDataFrameColumn("agrees", r.Select(x => x.Agrees)));

@@ -2,49 +2,49 @@ using PerfModel.Units;
 
 namespace PerfModel.Noise;
 
-/// <summary>Closed-form statistics of one step (<see cref="NoiseClosedForm.Evaluate"/>).</summary>
+/// <summary>Closed-form statistics of a bulk-synchronous step under OS noise (<see cref="NoiseClosedForm.Evaluate"/>): the
+/// stationary step of a long run, which the predictor uses, and the first step of a run. A step's time is the mean over
+/// ranks of the time each rank spends in it (C_i(n) − C_i(n − 1), C_i(n) when rank i leaves step n), as the wall-clock
+/// simulator defines it (<see cref="WallClock.WallClockStep"/>).</summary>
 public sealed record ClosedFormResult
 {
-    /// <summary>E[step time]: midpoint of the Floor/Ceil bracket.</summary>
+    /// <summary>E[step time] of a long run's stationary step: what the predictor charges per step.</summary>
     public required TimeInterval MeanStep { get; init; }
 
-    /// <summary>E[step time] with durations rounded down to the lattice.</summary>
-    public required TimeInterval LowerBound { get; init; }
+    /// <summary>The stationary step without noise.</summary>
+    public required TimeInterval NoiseFree { get; init; }
 
-    /// <summary>E[step time] with durations rounded up, plus the tail beyond the lattice.</summary>
-    public required TimeInterval UpperBound { get; init; }
+    /// <summary>E[step time] of a run's first step: every rank starts at the same instant with its noise in the stationary
+    /// state (detours in progress at the start, with equilibrium remainders). +∞ seconds when that expectation is infinite
+    /// (durations with E[D²] = ∞, e.g. Pareto with α ≤ 2, make the remainder's mean infinite).</summary>
+    public required double FirstStepSeconds { get; init; }
 
-    /// <summary>Half the bracket: the discretisation error is at most this.</summary>
-    public TimeInterval ErrorBound => TimeInterval.FromSeconds(0.5 * (UpperBound.Seconds - LowerBound.Seconds));
+    /// <summary>The first step without noise.</summary>
+    public required TimeInterval FirstStepNoiseFree { get; init; }
 
-    /// <summary>Median step time (per rank for collectives, of the maximum for a barrier).</summary>
+    /// <summary>Median of the stationary step's law (per rank for the collectives, of the maximum for a barrier).</summary>
     public required TimeInterval Median { get; init; }
 
     /// <summary>99th percentile of the same.</summary>
     public required TimeInterval P99 { get; init; }
 
-    /// <summary>Step time without noise.</summary>
-    public required TimeInterval NoiseFree { get; init; }
-
-    /// <summary>Expected fastest, median and slowest of k runs.</summary>
+    /// <summary>Expected fastest, median and slowest of k runs (<see cref="ClosedFormOptions.Runs"/>,
+    /// <see cref="ClosedFormOptions.StepsPerRun"/>).</summary>
     public required RunSpread Runs { get; init; }
 
-    /// <summary>Lattice step h (zero without noise).</summary>
-    public required TimeInterval LatticeStep { get; init; }
+    /// <summary>Points of the grid the distributions were put on (0 without noise).</summary>
+    public required int GridPoints { get; init; }
 
-    /// <summary>Lattice points of the compute window.</summary>
-    public required int LatticeBins { get; init; }
-
-    /// <summary>True when all durations lie on the lattice (the bracket is then only the tail term).</summary>
-    public required bool ExactLattice { get; init; }
-
-    /// <summary>Variance of one step's time (per rank for collectives, of the maximum for a barrier), s².</summary>
+    /// <summary>Variance of one stationary step's time (its law truncated at the grid's last point), s².</summary>
     public required double StepVarianceSeconds2 { get; init; }
 
     /// <summary>E[step] / noise-free step.</summary>
     [Dimensionless("ratio of step times")]
     public double Slowdown => NoiseFree.Seconds > 0 ? MeanStep.Seconds / NoiseFree.Seconds : 1;
 
-    /// <summary>E[step] − noise-free step: the noise delay.</summary>
+    /// <summary>E[step] − noise-free step: the noise delay per stationary step.</summary>
     public TimeInterval Delay => TimeInterval.FromSeconds(MeanStep.Seconds - NoiseFree.Seconds);
+
+    /// <summary>E[first step] − its noise-free time, seconds (+∞ when <see cref="FirstStepSeconds"/> is).</summary>
+    public double FirstStepDelaySeconds => FirstStepSeconds - FirstStepNoiseFree.Seconds;
 }

@@ -28,6 +28,18 @@ public sealed record EmpiricalDuration : DurationDistribution
         for (var i = cum.Length - 1; i >= 0; i--) { tail[i] = acc; acc += Probabilities[i]; }
         Cumulative = [.. cum];
         Tail = [.. tail];
+        // E[(D − v_k)⁺] and ∫_(v_k)^∞ E[(D − x)⁺] dx at every value, from the top: each adds a non-negative term to the
+        // one above it, so both keep full relative precision in the upper tail.
+        var excess = new double[v.Length];
+        var second = new double[v.Length];
+        for (var i = v.Length - 2; i >= 0; i--)
+        {
+            var gap = ValuesSeconds[i + 1] - ValuesSeconds[i];
+            excess[i] = excess[i + 1] + gap * tail[i];
+            second[i] = second[i + 1] + 0.5 * gap * (excess[i] + excess[i + 1]);
+        }
+        Excess = [.. excess];
+        SecondExcess = [.. second];
     }
 
     /// <summary>The durations in seconds, ascending.</summary>
@@ -36,6 +48,8 @@ public sealed record EmpiricalDuration : DurationDistribution
     public ImmutableArray<double> Probabilities { get; }
     private ImmutableArray<double> Cumulative { get; }
     private ImmutableArray<double> Tail { get; }
+    private ImmutableArray<double> Excess { get; }
+    private ImmutableArray<double> SecondExcess { get; }
 
     /// <inheritdoc />
     public override double MeanSeconds => ValuesSeconds.Zip(Probabilities, (x, p) => x * p).Sum();
@@ -75,9 +89,27 @@ public sealed record EmpiricalDuration : DurationDistribution
     /// <inheritdoc />
     public override double ExpectedExcess(double seconds)
     {
-        var e = 0.0;
-        for (var i = 0; i < ValuesSeconds.Length; i++) e += Probabilities[i] * Math.Max(0, ValuesSeconds[i] - seconds);
-        return e;
+        var i = UpperIndex(seconds);
+        if (i < 0) return Excess[0] + (ValuesSeconds[0] - seconds);
+        if (i == ValuesSeconds.Length - 1) return 0;
+        // Linear between values: E[(D − x)⁺] = E[(D − v_(i+1))⁺] + (v_(i+1) − x)·P(D > v_i).
+        return Excess[i + 1] + (ValuesSeconds[i + 1] - seconds) * Tail[i];
+    }
+
+    /// <summary>∫ E[(D − x)⁺] dx, exact: the integrand is piecewise linear between the values.</summary>
+    internal override double ExcessIntegral(double from, double to)
+    {
+        if (!(to > from)) return 0;
+        return Second(from) - (double.IsPositiveInfinity(to) ? 0 : Second(to));
+    }
+
+    /// <summary>∫_x^∞ E[(D − u)⁺] du.</summary>
+    private double Second(double x)
+    {
+        var i = UpperIndex(x);
+        if (i == ValuesSeconds.Length - 1) return 0;
+        var next = i + 1;
+        return SecondExcess[next] + 0.5 * (ValuesSeconds[next] - x) * (ExpectedExcess(x) + Excess[next]);
     }
 
     /// <inheritdoc />

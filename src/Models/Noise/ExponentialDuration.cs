@@ -32,6 +32,14 @@ public sealed record ExponentialDuration : DurationDistribution
     /// <inheritdoc />
     public override double ExpectedExcess(double seconds) => seconds <= 0 ? Mean.Seconds - seconds : Mean.Seconds * Math.Exp(-seconds / Mean.Seconds);
 
+    /// <summary>∫ β e^(−x/β) dx = β² (e^(−from/β) − e^(−to/β)) for from ≥ 0.</summary>
+    internal override double ExcessIntegral(double from, double to)
+    {
+        if (!(to > from) || from < 0) return base.ExcessIntegral(from, to);
+        var b = Mean.Seconds;
+        return b * b * (Math.Exp(-from / b) - (double.IsPositiveInfinity(to) ? 0 : Math.Exp(-to / b)));
+    }
+
     /// <inheritdoc />
     public override string ToSpec() => $"exp({FormatSeconds(Mean.Seconds)})";
 }

@@ -36,6 +36,15 @@ public sealed record FixedDuration : DurationDistribution
     /// <inheritdoc />
     public override double ExpectedExcess(double seconds) => Math.Max(0, Duration.Seconds - seconds);
 
+    /// <summary>∫ (d − x)⁺ dx = [((d − from)⁺)² − ((d − to)⁺)²] / 2.</summary>
+    internal override double ExcessIntegral(double from, double to)
+    {
+        if (!(to > from)) return 0;
+        var d = Duration.Seconds;
+        double Sq(double x) => x < d ? (d - x) * (d - x) : 0;
+        return 0.5 * (Sq(from) - Sq(to));
+    }
+
     /// <inheritdoc />
     public override string ToSpec() => $"fixed({FormatSeconds(Duration.Seconds)})";
 }

@@ -49,6 +49,28 @@ public sealed record LogNormalDuration : DurationDistribution
         return Math.Max(0, MeanSeconds * Phi((mu + Sigma * Sigma - lt) / Sigma) - seconds * Phi((mu - lt) / Sigma));
     }
 
+    /// <summary>∫ E[(D − x)⁺] dx = Q(from) − Q(to), Q in closed form (<see cref="SecondExcess"/>).</summary>
+    internal override double ExcessIntegral(double from, double to)
+    {
+        if (!(to > from)) return 0;
+        return SecondExcess(Math.Max(0, from)) - (double.IsPositiveInfinity(to) ? 0 : SecondExcess(to)) + (from < 0 ? MeanSeconds * -from + 0.5 * from * from : 0);
+    }
+
+    /// <summary>Q(x) = E[((D − x)⁺)²]/2 = ½(E[D²; D &gt; x] − 2x E[D; D &gt; x] + x² P(D &gt; x)), with
+    /// E[D^k; D &gt; x] = e^(kμ + k²σ²/2) Φ((μ + kσ² − ln x)/σ).</summary>
+    private double SecondExcess(double x)
+    {
+        var mu = Math.Log(Median.Seconds);
+        var s2 = Sigma * Sigma;
+        if (x <= 0) return 0.5 * Math.Exp(2 * mu + 2 * s2);
+        var lx = Math.Log(x);
+        double Phi(double z) => 0.5 * SpecialFunctions.Erfc(-z / Math.Sqrt(2));
+        var m2 = Math.Exp(2 * mu + 2 * s2) * Phi((mu + 2 * s2 - lx) / Sigma);
+        var m1 = Math.Exp(mu + s2 / 2) * Phi((mu + s2 - lx) / Sigma);
+        var m0 = Phi((mu - lx) / Sigma);
+        return Math.Max(0, 0.5 * (m2 - 2 * x * m1 + x * x * m0));
+    }
+
     /// <inheritdoc />
     public override string ToSpec() => $"lognormal(median={FormatSeconds(Median.Seconds)}, sigma={F(Sigma)})";
 

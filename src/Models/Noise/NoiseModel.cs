@@ -8,12 +8,15 @@ namespace PerfModel.Noise;
 /// <summary>
 /// OS-noise amplification per iteration. The work W (the sum of the <see cref="TermRole.Work"/> terms upstream) is split
 /// evenly between the synchronisation points. Each collective is a bulk-synchronous step of W/#syncs followed by its
-/// algorithm's ceil(log2 cores) rounds (recursive doubling for allreduce, binomial tree for reduce and broadcast,
-/// dissemination for barrier; round time = LogGP time / rounds, from the <see cref="CommunicationTerm"/> upstream), and
-/// each halo exchange an ideal barrier of the rank's neighbourhood ((n+1) × threads cores). The delay is the closed
-/// form's E[step] minus the noise-free step (<see cref="NoiseClosedForm"/>, with <see cref="ClosedFormOptions.Fast"/>);
-/// with no synchronisation point the iteration ends with one global barrier. The variance of the steps is reported
-/// for the run spread. Every core is a participant (ranks × threads).
+/// algorithm's rounds at the exact number of cores (<see cref="StepShape.RoundsFor"/>: recursive doubling for allreduce,
+/// ⌊log₂ P⌋ + 2 rounds when P is not a power of two; binomial tree for reduce and broadcast; dissemination for barrier;
+/// round time = LogGP time / rounds, from the <see cref="CommunicationTerm"/> upstream), and each halo exchange an ideal
+/// barrier of the rank's neighbourhood ((n+1) × threads cores). The delay is the closed form's stationary step minus the
+/// noise-free step (<see cref="NoiseClosedForm"/>, with <see cref="ClosedFormOptions.Fast"/>): the wall-clock delay per
+/// step of a long run, in which a late rank carries its delay into the next step and detours in progress when a window
+/// starts are charged their remainder; with no synchronisation point the iteration ends with one global barrier. The
+/// variance of the steps is reported for the run spread. Every core is a participant (ranks × threads); node classes
+/// (<see cref="NoiseProfile.NodeClasses"/>) are drawn per node of <see cref="AppProfile.CoresPerNode"/> cores.
 /// </summary>
 public sealed class NoiseModel : IMechanismModel
 {
@@ -54,13 +57,12 @@ public sealed class NoiseModel : IMechanismModel
         }
 
         double total;
-        if (CompoundPoissonLattice.Active(noise).Length == 0) total = 0;
-        else if (syncs <= 0) total = Delay(new StepShape(TimeInterval.FromSeconds(work), SyncShape.Barrier, TimeInterval.Zero), cores);
+        // No shortcut for a quiet base profile: its node classes may be noisy (the closed form returns at once when all are quiet).
+        if (syncs <= 0) total = Delay(new StepShape(TimeInterval.FromSeconds(work), SyncShape.Barrier, TimeInterval.Zero) { RanksPerNode = app.CoresPerNode }, cores);
         else
         {
             var segment = work / syncs;
             total = 0.0;
-            var k = NoiseClosedForm.Rounds(cores);
             for (var i = 0; i < app.Collectives.Length; i++)
             {
                 var c = app.Collectives[i];
@@ -72,16 +74,17 @@ public sealed class NoiseModel : IMechanismModel
                     CollectiveKind.Barrier => SyncShape.DisseminationBarrier,
                     _ => SyncShape.TreeReduceBroadcast,
                 };
+                var k = new StepShape(TimeInterval.Zero, sync, TimeInterval.Zero).RoundsFor(cores);
                 var shape = k == 0
-                    ? new StepShape(TimeInterval.FromSeconds(segment + seconds), SyncShape.None, TimeInterval.Zero)
-                    : new StepShape(TimeInterval.FromSeconds(segment), sync, TimeInterval.FromSeconds(seconds / k));
+                    ? new StepShape(TimeInterval.FromSeconds(segment + seconds), SyncShape.None, TimeInterval.Zero) { RanksPerNode = app.CoresPerNode }
+                    : new StepShape(TimeInterval.FromSeconds(segment), sync, TimeInterval.FromSeconds(seconds / k)) { RanksPerNode = app.CoresPerNode };
                 total += c.PerIteration * Delay(shape, cores, c.PerIteration);
             }
             if (app.Halo.ExchangesPerIteration > 0)
             {
                 var local = Math.Min(cores, (long)Math.Ceiling(app.Halo.Neighbours + 1) * app.ThreadsPerRank);
                 var halo = comm?.HaloPerExchange.Seconds ?? 0;
-                total += app.Halo.ExchangesPerIteration * Delay(new StepShape(TimeInterval.FromSeconds(segment + halo), SyncShape.Barrier, TimeInterval.Zero), local, app.Halo.ExchangesPerIteration);
+                total += app.Halo.ExchangesPerIteration * Delay(new StepShape(TimeInterval.FromSeconds(segment + halo), SyncShape.Barrier, TimeInterval.Zero) { RanksPerNode = (int)Math.Min(local, app.CoresPerNode) }, local, app.Halo.ExchangesPerIteration);
             }
         }
         return new NoiseTerm

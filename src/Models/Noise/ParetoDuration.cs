@@ -47,6 +47,28 @@ public sealed record ParetoDuration : DurationDistribution
     public override double ExpectedExcess(double seconds) =>
         seconds <= Scale.Seconds ? MeanSeconds - seconds : Scale.Seconds / (Alpha - 1) * Math.Pow(Scale.Seconds / seconds, Alpha - 1);
 
+    /// <summary>∫ E[(D − x)⁺] dx: (mean − x) below x_m, x_m^α x^(1−α)/(α − 1) above, integrated in closed form (a logarithm
+    /// for α = 2; +∞ to infinity for α ≤ 2).</summary>
+    internal override double ExcessIntegral(double from, double to)
+    {
+        if (!(to > from)) return 0;
+        var xm = Scale.Seconds;
+        var a = Alpha;
+        var sum = 0.0;
+        if (from < xm)
+        {
+            var u = Math.Min(to, xm);
+            sum += MeanSeconds * (u - from) - 0.5 * (u * u - from * from);
+            from = u;
+            if (!(to > from)) return sum;
+        }
+        var c = Math.Pow(xm, a) / (a - 1);
+        if (double.IsPositiveInfinity(to)) return a > 2 ? sum + c * Math.Pow(from, 2 - a) / (a - 2) : double.PositiveInfinity;
+        if (Math.Abs(a - 2) < 1e-12) return sum + c * Math.Log(to / from);
+        // (to^(2−α) − from^(2−α))/(2 − α) = from^(2−α) · expm1((2 − α) ln(to/from)) / (2 − α), without cancellation.
+        return sum + c * Math.Pow(from, 2 - a) * PerfModel.Internal.StableMath.Expm1((2 - a) * Math.Log(to / from)) / (2 - a);
+    }
+
     /// <inheritdoc />
     public override string ToSpec() => $"pareto(scale={FormatSeconds(Scale.Seconds)}, alpha={F(Alpha)})";
 }

@@ -4,6 +4,11 @@ namespace PerfModel.Tests.Cli;
 
 public sealed class NoiseCommandTests
 {
+    private const string Header = "method,ranks,steps,work_s,round_s,step_s,first_step_s,stationary_step_s,noise_free_s,slowdown,se_s,median_s,p99_s,slowest_s,run_min_s,run_median_s,run_max_s";
+
+    private static double Cell(string row, string column) =>
+        double.Parse(row.Split(',')[Array.IndexOf(Header.Split(','), column)], CultureInfo.InvariantCulture);
+
     [Fact]
     public void Csv_rows_per_rank_count_with_slowdown_at_least_one()
     {
@@ -11,13 +16,15 @@ public sealed class NoiseCommandTests
             "--work", "100us", "--ranks", "64,1024,131072", "--format", "csv");
         Assert.Equal(0, code);
         var lines = output.TrimEnd('\n').Split('\n');
-        Assert.Equal("method,ranks,work_s,round_s,step_s,noise_free_s,slowdown,median_s,p99_s,error_s,run_min_s,run_median_s,run_max_s", lines[0]);
+        Assert.Equal(Header, lines[0]);
         Assert.Equal(4, lines.Length);
-        var steps = lines.Skip(1).Select(l => double.Parse(l.Split(',')[4], CultureInfo.InvariantCulture)).ToArray();
-        Assert.All(lines.Skip(1), l => Assert.True(double.Parse(l.Split(',')[6], CultureInfo.InvariantCulture) >= 1));
+        var steps = lines.Skip(1).Select(l => Cell(l, "step_s")).ToArray();
+        Assert.All(lines.Skip(1), l => Assert.True(Cell(l, "slowdown") >= 1));
         // More ranks never make the synchronised step faster.
         Assert.True(steps[0] <= steps[1] && steps[1] <= steps[2], string.Join(", ", steps));
-        Assert.Equal(1e-4, double.Parse(lines[1].Split(',')[2], CultureInfo.InvariantCulture));
+        Assert.Equal(1e-4, Cell(lines[1], "work_s"));
+        // One step: the run's step is its first step.
+        Assert.All(lines.Skip(1), l => Assert.Equal(Cell(l, "first_step_s"), Cell(l, "step_s")));
     }
 
     [Fact]
@@ -28,10 +35,53 @@ public sealed class NoiseCommandTests
         var sim = CliRunner.Run([.. args, "--method", "simulate", "--trials", "400", "--seed", "11"]);
         Assert.Equal(0, sim.Code);
         Assert.Contains("simulating", sim.Err);
-        double Step(string csv) => double.Parse(csv.Split('\n')[1].Split(',')[4], CultureInfo.InvariantCulture);
-        var se = double.Parse(sim.Out.Split('\n')[1].Split(',')[9], CultureInfo.InvariantCulture);
+        double Step(string csv) => Cell(csv.Split('\n')[1], "step_s");
+        var se = Cell(sim.Out.Split('\n')[1], "se_s");
         // Same criterion as the closed-form validation: 1% or 3 standard errors.
         Assert.InRange(Step(closed.Out), Step(sim.Out) - Math.Max(0.01 * Step(sim.Out), 3 * se), Step(sim.Out) + Math.Max(0.01 * Step(sim.Out), 3 * se));
+    }
+
+    [Fact]
+    public void Steps_give_the_mean_step_of_a_run_between_its_first_and_stationary_step()
+    {
+        // A 500 us daemon at 0.05/s and 100 us barrier steps at 65,536 ranks: a late rank's delay carries into the next step,
+        // so a run of 20 steps lasts longer per step than its first step (noise-theory check: the first step's delay is
+        // dominated by detours in progress; the stationary one adds the carried delay). The run's mean step is
+        // (first + 19 x stationary) / 20 exactly by the closed form.
+        var (code, output, error) = CliRunner.Run("noise", "--noise", "poisson(rate=0.05/s, dur=fixed(500us))", "--ranks", "65536", "--steps", "20", "--format", "csv");
+        Assert.True(code == 0, error);
+        var row = output.Split('\n')[1];
+        Assert.Equal(20, (int)Cell(row, "steps"));
+        var expected = (Cell(row, "first_step_s") + 19 * Cell(row, "stationary_step_s")) / 20;
+        Assert.Equal(expected, Cell(row, "step_s"), 15);
+        Assert.NotEqual(Cell(row, "first_step_s"), Cell(row, "stationary_step_s"));
+    }
+
+    [Fact]
+    public void Simulated_steps_run_on_the_wall_clock_simulator()
+    {
+        var (code, output, error) = CliRunner.Run("noise", "--noise", "periodic(freq=1kHz, dur=fixed(2us))", "--ranks", "1000", "--collective", "allreduce-rd",
+            "--round", "2us", "--steps", "5", "--method", "simulate", "--trials", "20", "--format", "csv");
+        Assert.True(code == 0, error);
+        Assert.Contains("x 5 step(s) x 20 trials", error);
+        var row = output.Split('\n')[1];
+        Assert.Equal("simulate", row.Split(',')[0]);
+        Assert.Equal(5, (int)Cell(row, "steps"));
+        // 1,000 ranks is not a power of two: recursive doubling takes floor(log2 1000) + 2 = 11 rounds of 2 us on the ranks
+        // of the pairing exchanges (the others skip the first and last exchange), so the mean step lies above the 10
+        // rounds a rounded-down P would give and at most at 11.
+        Assert.InRange(Cell(row, "noise_free_s"), 100e-6 + 10 * 2e-6 + 1e-9, 100e-6 + 11 * 2e-6 + 1e-12);
+        Assert.True(Cell(row, "stationary_step_s") > Cell(row, "noise_free_s"));
+    }
+
+    [Theory]
+    [InlineData("--steps", "0")]
+    [InlineData("--trials", "1")]
+    public void Bad_run_sizes_exit_2_with_the_option_named(string option, string value)
+    {
+        var (code, _, err) = CliRunner.Run("noise", "--noise", "none", "--method", "simulate", option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(option, err);
     }
 
     [Fact]

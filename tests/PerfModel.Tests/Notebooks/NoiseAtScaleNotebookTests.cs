@@ -1,57 +1,76 @@
 using PerfModel.Calibration.Noise;
 using PerfModel.Descriptions;
 using PerfModel.Noise;
-using PerfModel.Noise.Simulation;
+using PerfModel.Noise.WallClock;
 using PerfModel.Noise.Spec;
 using PerfModel.Profiles;
 
 namespace PerfModel.Tests.Notebooks;
 
-/// <summary>What notebooks/02-noise-at-scale.ipynb says, held by the library's numbers and by analytic limits.</summary>
+/// <summary>What notebooks/02-noise-at-scale.ipynb says, held by the library's numbers, by the wall-clock simulator and by
+/// analytic limits.</summary>
 public sealed class NoiseAtScaleNotebookTests
 {
     private static readonly StepShape Allreduce = new(TimeInterval.FromMicroseconds(100), SyncShape.AllreduceRecursiveDoubling, TimeInterval.FromMicroseconds(2));
     private static readonly StepShape Barrier = new(TimeInterval.FromMilliseconds(1), SyncShape.Barrier, TimeInterval.Zero);
+    private static readonly WallClockOptions Run10 = new(trials: 40, steps: 10, seed: 1);
 
     [Fact]
     public void Closed_form_and_simulation_agree_to_a_fraction_of_a_percent_for_a_light_tail()
     {
-        var rows = NoiseComparison.Compare(NoiseSpec.Parse("poisson(rate=1000/s, dur=exp(2us))"), Allreduce, [64, 1024, 16384], new SimulationOptions(200, 1));
+        var rows = NoiseComparison.Compare(NoiseSpec.Parse("poisson(rate=1000/s, dur=exp(2us))"), Allreduce, [64, 1000, 4096], Run10);
         Assert.All(rows, r =>
         {
-            Assert.True(r.Agrees, $"{r.Ranks} ranks: {r.StandardErrors:F2} standard errors");
-            Assert.True(Math.Abs(r.RelativeDifference) < 0.005, $"{r.Ranks} ranks: {r.RelativeDifference:P2}");
+            Assert.True(r.Agrees, $"{r.Ranks} ranks: {r.RelativeDifference:P3}, {r.StandardErrors:F2} standard errors");
+            Assert.True(Math.Abs(r.RelativeDifference) < 0.005, $"{r.Ranks} ranks: {r.RelativeDifference:P3}");
         });
     }
 
     [Fact]
-    public void The_fwq_trace_needs_the_lattice_bound_at_64_ranks_and_agrees_closely_from_1024()
+    public void The_fwq_trace_and_its_loggopsim_form_part_ways_from_the_simulator_as_p_grows()
     {
-        var trace = FwqTrace.ToNoiseProfile(FwqTrace.Load(Path.Combine(RepoPaths.DataDir, "noise", "kvm-2core-fwq.csv")), "kvm-fwq");
-        var rows = NoiseComparison.Compare(trace, Allreduce, [64, 1024, 16384], new SimulationOptions(200, 1));
-        Assert.True(Math.Abs(rows[0].StandardErrors) > 3 && rows[0].Agrees, "64 ranks: many standard errors apart, inside the lattice bound");
-        Assert.All(rows.Skip(1), r => Assert.True(Math.Abs(r.RelativeDifference) < 0.05 && Math.Abs(r.StandardErrors) < 3, $"{r.Ranks} ranks"));
+        // The notebook says the closed form's stationary step falls below the simulator's for the real trace as P grows.
+        // Held as stated: within 30 % at 64 ranks (measured +21.5 % for the FWQ file with 40 trials of 10 steps), below the
+        // simulator by more than 3 standard errors at 4,096.
+        var fwq = FwqTrace.ToNoiseProfile(FwqTrace.Load(Path.Combine(RepoPaths.DataDir, "noise", "kvm-2core-fwq.csv")), "kvm-fwq");
+        var replay = NoiseTraceFile.Load(Path.Combine(RepoPaths.DataDir, "noise", "kvm-core0-loggopsim.txt"));
+        foreach (var noise in new[] { fwq, replay })
+        {
+            var rows = NoiseComparison.Compare(noise, Allreduce, [64, 4096], Run10);
+            Assert.True(Math.Abs(rows[0].RelativeDifference) < 0.3, $"64 ranks: {rows[0].RelativeDifference:P2}");
+            Assert.True(rows[1].StandardErrors < -3, $"4,096 ranks: {rows[1].RelativeDifference:P2}, {rows[1].StandardErrors:F1} s.e.");
+        }
     }
 
     [Theory]
-    [InlineData(64)]
-    [InlineData(1024)]
-    [InlineData(131072)]
-    public void A_10ms_daemon_every_10s_costs_what_the_chance_of_meeting_it_says(long ranks)
+    [InlineData(64, 1.03, 1.10)]
+    [InlineData(1024, 2.2, 3.0)]
+    [InlineData(131072, 10.9, 11.5)]
+    public void A_10ms_daemon_every_10s_costs_what_the_notebook_says(long ranks, double low, double high)
     {
-        // Independent truth: a rank meets a detour that starts in its window W with probability 1 − e^(−λW); the barrier
-        // waits for the slowest of P ranks, so E[step] = W + d (1 − e^(−λWP)) for a fixed detour d much longer than W.
-        // 0.5 % of the excess: the closed form also charges detours that started just before the window.
-        const double lambda = 0.1, w = 1e-3, d = 10e-3;
-        var r = NoiseScaling.Curve(NoiseSpec.Parse("poisson(rate=0.1/s, dur=fixed(10ms))"), Barrier, [ranks])[0].Result;
-        var expected = 1 + d / w * (1 - Math.Exp(-lambda * w * ranks));
-        Assert.Equal(expected - 1, r.Slowdown - 1, (expected - 1) * 0.005);
+        // The notebook's numbers (about 7 %, about 2.6 ms of a 1 ms step, about 11x) with the simulator as the check: the
+        // closed form's stationary step agrees with a 10-step simulation within 1 % or 3 standard errors.
+        var noise = NoiseSpec.Parse("poisson(rate=0.1/s, dur=fixed(10ms))");
+        var r = NoiseScaling.Curve(noise, Barrier, [ranks])[0].Result;
+        Assert.InRange(r.Slowdown, low, high);
+        if (ranks <= 1024)
+        {
+            // 64 ranks: agreement. 1,024 ranks: the closed form's long-run step is low by 10.0 % (3.6 standard errors of
+            // 400 trials) — a measured error of the closed form for detours 10x the step, listed in the README; held at
+            // 15 % so that it cannot grow unnoticed.
+            var row = NoiseComparison.Compare(noise, Barrier, [ranks], new WallClockOptions(trials: ranks == 64 ? 4000 : 400, steps: 10, seed: 3))[0];
+            if (ranks == 64) Assert.True(row.Agrees, $"{ranks} ranks: {row.RelativeDifference:P2}, {row.StandardErrors:F2} s.e.");
+            else Assert.True(Math.Abs(row.RelativeDifference) < 0.15, $"{ranks} ranks: {row.RelativeDifference:P2}, {row.StandardErrors:F2} s.e.");
+        }
+        // Independent lower bound: the detours that start in the window alone give 1 + (d/W)(1 − e^(−λWP)).
+        Assert.True(r.Slowdown >= 1 + 10 * (1 - Math.Exp(-0.1 * 1e-3 * ranks)) - 1e-9);
     }
 
     [Fact]
     public void The_co_scheduled_daemon_costs_its_share_of_time_at_every_scale()
     {
-        // Every rank loses the same detour in the same step: E[step] = W + λ W d, slowdown 1 + λ d = 1.001, whatever P.
+        // Every rank loses the same detour at the same time: the step is one rank's, slowdown 1 + λ d = 1.001 (to first
+        // order in λd = 0.001; 1e-4 covers the second-order term), whatever P.
         var curve = NoiseScaling.Curve(NoiseSpec.Parse("poisson(rate=0.1/s, dur=fixed(10ms)) @cosched"), Barrier, [64, 131072]);
         Assert.All(curve, p => Assert.Equal(1.001, p.Result.Slowdown, 1e-4));
     }
@@ -61,5 +80,48 @@ public sealed class NoiseAtScaleNotebookTests
     {
         var curve = NoiseScaling.Curve(Defaults.Os("linux").Noise, Barrier, [64, 1024, 16384, 131072]);
         for (var i = 1; i < curve.Length; i++) Assert.True(curve[i].Result.Slowdown > curve[i - 1].Result.Slowdown);
+    }
+
+    [Fact]
+    public void An_independent_tick_saturates_an_aligned_tick_stays_and_poisson_keeps_growing()
+    {
+        var window = new StepShape(TimeInterval.FromMicroseconds(100), SyncShape.Barrier, TimeInterval.Zero);
+        double Step(string spec, long p) => NoiseClosedForm.Evaluate(NoiseSpec.Parse(spec), window, p).MeanStep.Seconds;
+        const string tick = "periodic(freq=1kHz, dur=fixed(2us))";
+        // Own phase: at most one tick starts in 100 us, plus at most what is left of one in progress: the step is bounded
+        // by W + 2 d = 104 us at any P, and reaches W + d = 102 us once some rank surely meets one.
+        Assert.InRange(Step(tick, 131072), 102e-6 - 1e-12, 104e-6);
+        // Aligned: one rank's step at any P.
+        Assert.Equal(Step(tick + " @cosched", 1), Step(tick + " @cosched", 131072), 1e-15);
+        // Poisson of the same rate and length: a window can hold any number of detours, so the maximum keeps growing.
+        Assert.True(Step("poisson(rate=1000/s, dur=fixed(2us))", 131072) > 104e-6);
+        var sim = NoiseComparison.Compare(NoiseSpec.Parse(tick), window, [64, 4096], new WallClockOptions(trials: 40, steps: 1, seed: 1));
+        Assert.All(sim, r => Assert.True(r.Agrees, $"{r.Ranks} ranks: {r.RelativeDifference:P3}"));
+    }
+
+    [Fact]
+    public void Heavy_tails_make_the_first_step_infinite_below_alpha_2_and_finite_above()
+    {
+        var heavyWindow = new StepShape(TimeInterval.FromMicroseconds(200), SyncShape.Barrier, TimeInterval.Zero);
+        ClosedFormResult At(double alpha) => NoiseClosedForm.Evaluate(
+            NoiseSpec.Parse($"poisson(rate=1000/s, dur=fixed(2us)) + poisson(rate=2/s, dur=pareto(scale=20us, alpha={alpha}))"), heavyWindow, 131072);
+        // The equilibrium remainder of a Pareto(α) detour has tail index α − 1: infinite mean for α ≤ 2.
+        Assert.True(double.IsPositiveInfinity(At(1.5).FirstStepSeconds));
+        Assert.True(double.IsPositiveInfinity(At(2.0).FirstStepSeconds));
+        Assert.True(double.IsFinite(At(2.5).FirstStepSeconds) && double.IsFinite(At(2.5).MeanStep.Seconds));
+        Assert.True(double.IsFinite(At(1.5).MeanStep.Seconds));
+    }
+
+    [Fact]
+    public void The_wall_clock_step_of_minife_overtakes_the_first_step_at_scale()
+    {
+        // The notebook: at 16,384 ranks the first step (remainders at the start) is the slower, from 65,536 on the long
+        // run's step (a late rank carries its delay) is.
+        var minife = new StepShape(TimeInterval.FromMicroseconds(32.6), SyncShape.AllreduceRecursiveDoubling, TimeInterval.FromMicroseconds(1.94));
+        var linux = Defaults.Os("linux").Noise;
+        var at16k = NoiseClosedForm.Evaluate(linux, minife, 16384);
+        var at128k = NoiseClosedForm.Evaluate(linux, minife, 131072);
+        Assert.True(at16k.FirstStepDelaySeconds > at16k.Delay.Seconds);
+        Assert.True(at128k.Delay.Seconds > at128k.FirstStepDelaySeconds);
     }
 }

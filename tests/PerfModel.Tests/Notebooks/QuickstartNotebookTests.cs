@@ -36,12 +36,13 @@ public sealed class QuickstartNotebookTests
     }
 
     [Fact]
-    public void About_two_fifths_of_minife_on_linux_at_1024_nodes_is_noise_and_almost_none_on_mckernel()
+    public void About_three_quarters_of_minife_on_linux_at_1024_nodes_is_noise_and_almost_none_on_mckernel()
     {
-        // "about two fifths": between 30 and 50 % of the runtime; "almost none": under 1 %.
+        // "about three quarters": between 65 and 85 % of the runtime (78 % with the wall-clock noise model); "almost
+        // none": under 1 %.
         var linux = Study.Predict("minife", "linux", 1024);
         var mck = Study.Predict("minife", "mckernel", 1024);
-        Assert.InRange(linux.Breakdown[Mechanism.Noise].Seconds / linux.Runtime.Seconds, 0.3, 0.5);
+        Assert.InRange(linux.Breakdown[Mechanism.Noise].Seconds / linux.Runtime.Seconds, 0.65, 0.85);
         Assert.True(mck.Breakdown[Mechanism.Noise].Seconds / mck.Runtime.Seconds < 0.01);
     }
 

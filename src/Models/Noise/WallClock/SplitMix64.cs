@@ -1,4 +1,4 @@
-namespace PerfModel.Noise.Simulation;
+namespace PerfModel.Noise.WallClock;
 
 /// <summary>
 /// SplitMix64 (Steele, Lea, Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014; constants as in

@@ -1,7 +1,6 @@
-using PerfModel.Noise.Simulation;
 using Xunit.Sdk;
 
-namespace PerfModel.Tests.Models.Noise.Simulation;
+namespace PerfModel.Tests.Models.Noise.WallClock;
 
 /// <summary>Independent references for the simulator tests, written from the definitions (no simulator or model code), and
 /// the k-standard-error assertion they share.</summary>
@@ -70,8 +69,4 @@ public static class SimulationReference
         if (!(Math.Abs(z) <= k))
             throw new XunitException($"{what}: expected {expected:R}, simulated {estimate:R} ± {standardError:G4} (z = {z:F2}, allowed |z| ≤ {k})");
     }
-
-    /// <summary><see cref="AssertWithinStandardErrors"/> on a result's mean step time.</summary>
-    public static void AssertMean(double expected, SimulationResult r, string what, double k = 4) =>
-        AssertWithinStandardErrors(expected, r.MeanStepSeconds, r.StandardErrorSeconds, k, what);
 }

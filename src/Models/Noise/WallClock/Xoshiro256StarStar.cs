@@ -1,4 +1,4 @@
-namespace PerfModel.Noise.Simulation;
+namespace PerfModel.Noise.WallClock;
 
 /// <summary>
 /// xoshiro256** 1.0 (Blackman and Vigna, "Scrambled linear pseudorandom number generators", ACM TOMS 47(4), 2021):

@@ -1,0 +1,138 @@
+using System.Globalization;
+using PerfModel.Calibration.Noise;
+using PerfModel.Descriptions;
+using PerfModel.Noise;
+using PerfModel.Noise.WallClock;
+using Xunit.Abstractions;
+
+namespace PerfModel.Tests.Models.Noise.ClosedForm;
+
+/// <summary>
+/// The closed forms (<see cref="NoiseClosedForm.Evaluate"/>, default options) against the wall-clock simulator, the
+/// reference semantics: a step "compute W = 100 µs, then synchronise (rounds of c = 2 µs)" for six noises × four shapes ×
+/// P ∈ {64, 1,024, 16,384, 131,072} (recursive doubling also at P = 1,000, not a power of two). Two numbers per case:
+/// the first step of a run (<see cref="ClosedFormResult.FirstStepSeconds"/> against the simulator's step 1) and the
+/// stationary step (<see cref="ClosedFormResult.MeanStep"/> against the mean of 20 steps after a burn-in of 10, long enough
+/// for the first step's in-progress detours to have worn off: with a burn-in of 1 the slow-mixing noises still carry them,
+/// e.g. +10 % for the FWQ trace at P = 64). For the heavy tails (Pareto α = 2.5, log-normal σ = 2, the FWQ trace) the first
+/// step is compared from a cold start (<see cref="ClosedFormOptions.InProgressAtStart"/> and
+/// <see cref="WallClockOptions.InProgressAtStart"/> false): with the equilibrium remainders of the detours in progress the
+/// maximum over P has a tail too heavy for a few trials to estimate its mean (Pareto: remainders of tail index
+/// α − 1 = 1.5, an infinite variance; the simulated means fall short of the truth, by half at P = 131,072 for the
+/// log-normal), so the wall-clock first step of those tails is checked against numerical integration instead
+/// (<see cref="HeavyTailTruthTests"/>). Criterion: within 1 % or 3 standard errors of the simulated mean, whichever is
+/// larger; trial counts fall with P so that the matrix runs in about two minutes on two cores. Combinations where a
+/// closed form is measurably worse keep an explicit, measured bound (<see cref="KnownBounds"/>), never a silent widening.
+/// Each case prints its numbers; nothing is written anywhere else.
+/// </summary>
+public sealed class AgreementMatrixTests(ITestOutputHelper output)
+{
+    private const double W = 100e-6, C = 2e-6;
+    private const int Steps = 30, BurnIn = 10;
+    private static readonly long[] Ranks = [64, 1024, 16384, 131072];
+
+    public static TheoryData<string, SyncShape, long> Cases()
+    {
+        var data = new TheoryData<string, SyncShape, long>();
+        foreach (var noise in new[] { "exponential", "lognormal-2", "pareto-2.5", "tick", "tick@cosched", "fwq" })
+            foreach (var sync in new[] { SyncShape.None, SyncShape.AllreduceRecursiveDoubling, SyncShape.Barrier, SyncShape.TreeReduceBroadcast })
+            {
+                foreach (var p in Ranks) data.Add(noise, sync, p);
+                if (sync == SyncShape.AllreduceRecursiveDoubling) data.Add(noise, sync, 1000);
+            }
+        // The dissemination barrier, which the predictor uses for MPI_Barrier, at a power of two and next to one.
+        data.Add("exponential", SyncShape.DisseminationBarrier, 1000);
+        data.Add("exponential", SyncShape.DisseminationBarrier, 1024);
+        return data;
+    }
+
+    private static readonly Lazy<NoiseProfile> Fwq = new(() =>
+        FwqTrace.ToNoiseProfile(FwqTrace.Load(Path.Combine(RepoPaths.DataDir, "noise", "kvm-2core-fwq.csv")), "kvm-fwq"));
+
+    private static NoiseProfile Noise(string name)
+    {
+        NoiseSource Source(DurationDistribution d, NoiseArrival arrival = NoiseArrival.Poisson) =>
+            new(name, EventRate.FromPerSecond(1000), d, arrival);
+        var us = TimeInterval.FromMicroseconds;
+        return name switch
+        {
+            "exponential" => new([Source(new ExponentialDuration(us(5)))], false),
+            "lognormal-2" => new([Source(new LogNormalDuration(us(1), 2))], false),
+            "pareto-2.5" => new([Source(new ParetoDuration(us(2), 2.5))], false),
+            "tick" => new([Source(new FixedDuration(us(2)), NoiseArrival.Periodic)], false),
+            "tick@cosched" => new([Source(new FixedDuration(us(2)), NoiseArrival.Periodic)], true),
+            _ => Fwq.Value,
+        };
+    }
+
+    /// <summary>Trials: rank-windows per case held near 4·10⁷ (at least 6 trials), fewer for the noises whose long waits
+    /// make every step expensive (10⁷, at least 2). With a few trials the standard error itself is uncertain (with 3, a
+    /// 3-s.e. band covers only about 90 %), so the cheap noises get 6 even where that exceeds the budget.</summary>
+    private static int Trials(string noise, SyncShape sync, long ranks)
+    {
+        var windows = ranks * (1.0 + (sync is SyncShape.AllreduceRecursiveDoubling or SyncShape.TreeReduceBroadcast ? 2 * Math.Log2(ranks) : 0)) * Steps;
+        var expensive = noise is "fwq" or "lognormal-2";
+        return (int)Math.Clamp((expensive ? 1e7 : 4e7) / windows, expensive ? 2 : 6, 400);
+    }
+
+    /// <summary>
+    /// Measured relative errors of the combinations that do not meet 1 %-or-3-s.e., as bounds on |closed − simulated| /
+    /// simulated (the key: noise, shape, P or * for every P, first or stationary). Each gives the measured number and why.
+    /// </summary>
+    private static readonly Dictionary<string, double> KnownBounds = new()
+    {
+        // Recursive doubling's stationary step, light noise, P = 131,072: −1.37 % (7.2 s.e. of 6 trials); with 8 trials of
+        // another seed −0.38 % (1.4 s.e.). The offset approximation of the stationary step (RecursiveDoublingForm) runs
+        // 0.2–0.8 % low at P ≥ 1,000.
+        ["exponential/AllreduceRecursiveDoubling/131072/stationary"] = 0.02,
+        // Statistical: the cold-start first step at P = 1,024 is the maximum of ~130 FWQ detours (up to 15.6 ms), which 15
+        // trials under-sample: +76 % = 3.2 s.e.; the barrier's same maximum with 325 trials agrees (+6.9 %, 0.5 s.e.).
+        ["fwq/AllreduceRecursiveDoubling/1024/first (cold start)"] = 1.0,
+        // The collectives' stationary step under the FWQ trace and the log-normal: the steps' delays (up to 20 ms) are
+        // hundreds of windows long, and the approximations of the stationary state — recursive doubling's offsets (the noise
+        // of a rank's own windows over all levels, independent across ranks), the tree's broadcast gaps (a barrier's
+        // stationary delay) — miss how those long waits correlate across levels. Measured: recursive doubling +23.5 % at
+        // P = 64, +9.8 % at 1,024 (1.9 s.e.), −23.1 % at 16,384, −19.0 % at 131,072 (FWQ); +50.9 % at 16,384 (log-normal,
+        // 2 trials); the tree −7.3 % at 16,384, −6.0 % at 131,072 (FWQ), +54.9 % at 16,384 (log-normal, 2 trials).
+        ["fwq/AllreduceRecursiveDoubling/64/stationary"] = 0.30,
+        ["fwq/AllreduceRecursiveDoubling/16384/stationary"] = 0.30,
+        ["fwq/AllreduceRecursiveDoubling/131072/stationary"] = 0.25,
+        ["fwq/TreeReduceBroadcast/16384/stationary"] = 0.10,
+        ["fwq/TreeReduceBroadcast/131072/stationary"] = 0.10,
+        ["lognormal-2/AllreduceRecursiveDoubling/16384/stationary"] = 0.60,
+        ["lognormal-2/TreeReduceBroadcast/16384/stationary"] = 0.65,
+    };
+
+    private static double Bound(string noise, SyncShape sync, long ranks, string metric) =>
+        KnownBounds.TryGetValue($"{noise}/{sync}/{ranks}/{metric}", out var b) ? b
+        : KnownBounds.TryGetValue($"{noise}/{sync}/*/{metric}", out b) ? b : 0;
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Closed_form_matches_the_wall_clock_simulator(string noiseName, SyncShape sync, long ranks)
+    {
+        var noise = Noise(noiseName);
+        var shape = TestProfiles.Step(W, sync, C);
+        var trials = Trials(noiseName, sync, ranks);
+        var heavy = noiseName is "pareto-2.5" or "lognormal-2" or "fwq";
+        var closed = NoiseClosedForm.Evaluate(noise, shape, ranks);
+        var first = heavy ? NoiseClosedForm.Evaluate(noise, shape, ranks, ClosedFormOptions.Default with { InProgressAtStart = false }) : closed;
+        var sim = WallClockSimulator.Simulate(noise, shape, ranks,
+            new WallClockOptions(trials, Steps, 20181, 2) { BurnInSteps = BurnIn, InProgressAtStart = !heavy });
+        var failures = new List<string>();
+        void Check(string metric, double closedValue, double simulated, double standardError)
+        {
+            var error = closedValue - simulated;
+            var tolerance = Math.Max(0.01 * simulated, 3 * standardError);
+            var bound = Bound(noiseName, sync, ranks, metric) * simulated;
+            var ok = Math.Abs(error) <= Math.Max(tolerance, bound);
+            var known = bound > 0 ? string.Create(CultureInfo.InvariantCulture, $", known bound {bound / simulated * 100:F1} %") : "";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{noiseName} {sync} P={ranks} {metric}: closed {closedValue * 1e6:F3} us, simulated {simulated * 1e6:F3} ± {standardError * 1e6:F3} us ({trials} trials), error {error / simulated * 100:+0.00;-0.00} % = {error / standardError:+0.0;-0.0} s.e.{known}{(ok ? "" : "  FAIL")}"));
+            if (!ok) failures.Add(metric);
+        }
+        Check(heavy ? "first (cold start)" : "first", first.FirstStepSeconds, sim.FirstStepSeconds, sim.FirstStepStandardErrorSeconds);
+        Check("stationary", closed.MeanStep.Seconds, sim.StationaryStepSeconds, sim.StationaryStandardErrorSeconds);
+        Assert.True(failures.Count == 0, $"{noiseName} {sync} P={ranks}: outside 1 %-or-3-s.e. for {string.Join(", ", failures)}");
+    }
+}
