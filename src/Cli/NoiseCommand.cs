@@ -35,6 +35,11 @@ public static class NoiseCommand
         var os = new Option<string?>("--os") { Description = "Use the noise of a default OS profile instead of --noise: linux, mckernel or mos." };
         var work = new Option<string>("--work") { Description = "Compute time W per step, e.g. 100us.", DefaultValueFactory = _ => "100us" };
         var ranks = new Option<string>("--ranks") { Description = "Rank counts, any whole numbers: a list '64,1000,131072' and/or ranges '64-131072' (powers of two).", DefaultValueFactory = _ => "64,1024,16384,131072" };
+        var coldStart = new Option<bool>("--cold-start")
+        {
+            Description = "Start the run with no detour in progress (each window charged only the detours that start in it until then), " +
+                          "instead of noise that has been running long before the first step.",
+        };
         var steps = new Option<int>("--steps") { Description = "N: consecutive steps in a run (1: the first step alone; more: the mean step of the run, delays carried over).", DefaultValueFactory = _ => 1 };
         var collective = new Option<string>("--collective")
         {
@@ -55,7 +60,7 @@ public static class NoiseCommand
         var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var outFile = new Option<string?>("--out") { Description = "Write to this file (atomically) instead of standard output." };
-        foreach (var o in new Option[] { noise, os, work, ranks, steps, collective, bytes, round, perNode, method, trials, seed, runs, bins, format, outFile }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { noise, os, work, ranks, steps, coldStart, collective, bytes, round, perNode, method, trials, seed, runs, bins, format, outFile }) cmd.Options.Add(o);
 
         cmd.SetAction(pr => run(() =>
         {
@@ -90,19 +95,19 @@ public static class NoiseCommand
                 {
                     if (p > WallClockSimulator.MaxRanks) throw new FormatException($"--ranks {p}: the simulator takes at most {WallClockSimulator.MaxRanks} ranks");
                     errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulating {p:N0} ranks x {n} step(s) x {pr.GetValue(trials)} trials ..."));
-                    var sim = WallClockSimulator.Simulate(profile, shape, (long)p, new WallClockOptions(pr.GetValue(trials), n, pr.GetValue(seed)));
+                    var sim = WallClockSimulator.Simulate(profile, shape, (long)p, new WallClockOptions(pr.GetValue(trials), n, pr.GetValue(seed)) { InProgressAtStart = !pr.GetValue(coldStart) });
                     rows.Add(NoiseRow.FromSimulation(p, shape, sim));
                 }
                 else
                 {
-                    var r = NoiseClosedForm.Evaluate(profile, shape, p, new ClosedFormOptions { LinearPoints = pr.GetValue(bins), Runs = pr.GetValue(runs), StepsPerRun = n });
+                    var r = NoiseClosedForm.Evaluate(profile, shape, p, new ClosedFormOptions { LinearPoints = pr.GetValue(bins), Runs = pr.GetValue(runs), StepsPerRun = n, InProgressAtStart = !pr.GetValue(coldStart) });
                     rows.Add(NoiseRow.FromClosedForm(p, n, shape, r));
                 }
             }
             var text = pr.GetValue(format) switch
             {
                 "csv" => NoiseRow.ToCsv(rows),
-                "json" => JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }) + "\n",
+                "json" => NoiseRow.ToJson(rows),
                 _ => NoiseRow.ToText(rows, NoiseSpec.Format(profile), pr.GetValue(runs)),
             };
             var path = pr.GetValue(outFile);

@@ -29,6 +29,9 @@ namespace PerfModel.Cli;
 /// <param name="RunMinSeconds">Expected fastest of k runs, per step (closed form).</param>
 /// <param name="RunMedianSeconds">Expected median of k runs, per step (closed form).</param>
 /// <param name="RunMaxSeconds">Expected slowest of k runs, per step (closed form).</param>
+/// <remarks>The first step's mean is infinite when a detour already running at the start has a remainder of infinite mean
+/// (a duration tail of index ≤ 2, e.g. Pareto α ≤ 2): then the step, first-step and slowdown cells hold +∞ (CSV
+/// <c>inf</c>, JSON null) and <see cref="Note"/> says why.</remarks>
 public sealed record NoiseRow(
     string Method,
     double Ranks,
@@ -48,6 +51,16 @@ public sealed record NoiseRow(
     double? RunMedianSeconds,
     double? RunMaxSeconds)
 {
+    /// <summary>Why a cell is infinite (null when every cell is finite; JSON leaves it out then).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Note => double.IsPositiveInfinity(FirstStepSeconds) ? InfiniteFirstStep : null;
+
+    /// <summary>The explanation of an infinite first step.</summary>
+    public const string InfiniteFirstStep =
+        "the first step's mean is infinite: a detour already running when the run starts has a remainder of infinite mean " +
+        "(a duration tail of index <= 2, e.g. pareto alpha <= 2); the stationary step of a long run is finite. " +
+        "Use --steps N > 1 for the mean step of a run, or --cold-start for a run that starts with no detour in progress.";
+
     /// <summary>A closed-form row for a run of <paramref name="steps"/> steps.</summary>
     public static NoiseRow FromClosedForm(double ranks, int steps, StepShape shape, ClosedFormResult r)
     {
@@ -99,11 +112,30 @@ public sealed record NoiseRow(
                 : [R(r.Ranks), T(r.StepSeconds), T(r.FirstStepSeconds), T(r.StationarySeconds), T(r.NoiseFreeSeconds), F(r.Slowdown), T(r.MedianSeconds), T(r.P99Seconds),
                    $"{T(r.RunMinSeconds)} / {T(r.RunMedianSeconds)} / {T(r.RunMaxSeconds)}"]);
         var what = steps == 1 ? "step: the first step of a run (all ranks start together)" : $"step: mean step of a run of {steps} steps";
-        return $"noise: {spec}\n{what}\n" + TextTable.Render(table, leftAligned: 0);
+        var note = rows.Any(r => r.Note is not null) ? $"inf: {InfiniteFirstStep}\n" : "";
+        return $"noise: {spec}\n{what}\n" + TextTable.Render(table, leftAligned: 0) + note;
     }
 
-    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>The rows as indented JSON: an array of objects named as the properties, infinite cells null (see
+    /// <see cref="Note"/>).</summary>
+    public static string ToJson(IEnumerable<NoiseRow> rows) =>
+        System.Text.Json.JsonSerializer.Serialize(rows, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Converters = { new FiniteOrNull() } }) + "\n";
+
+    /// <summary>Writes a non-finite double as null (JSON has no infinity).</summary>
+    private sealed class FiniteOrNull : System.Text.Json.Serialization.JsonConverter<double>
+    {
+        public override double Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+            reader.TokenType == System.Text.Json.JsonTokenType.Null ? double.PositiveInfinity : reader.GetDouble();
+
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, double value, System.Text.Json.JsonSerializerOptions options)
+        {
+            if (double.IsFinite(value)) writer.WriteNumberValue(value);
+            else writer.WriteNullValue();
+        }
+    }
+
+    private static string R(double v) => double.IsPositiveInfinity(v) ? "inf" : v.ToString("R", CultureInfo.InvariantCulture);
     private static string R(double? v) => v is { } x ? R(x) : "";
-    private static string F(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
+    private static string F(double v) => double.IsPositiveInfinity(v) ? "inf" : v.ToString("0.0000", CultureInfo.InvariantCulture);
     private static string T(double? seconds) => seconds is { } s ? (double.IsPositiveInfinity(s) ? "inf" : DurationDistribution.FormatSeconds(s)) : "-";
 }

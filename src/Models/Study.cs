@@ -117,17 +117,47 @@ public sealed record Study
         var nodeList = nodes?.ToArray();
         var osList = oses.ToArray();
         var baselineOs = BaselineOs;
-        var rows = new List<SweepRow>();
+        // Every (application, OS, node count) once, the baseline's first: predictions are independent and pure, so they
+        // run in parallel into fixed slots and the rows come out in the same order, bit for bit, on any core count.
+        var jobs = new List<(AppProfile App, OsProfile Os, int Nodes)>();
+        var appJobs = new List<(int Baseline, int[] Rows)>();
         foreach (var app in apps)
         {
             var counts = nodeList ?? [.. app.DefaultNodes];
-            var baselines = counts.Select(n => Predict(app, baselineOs, n)).ToArray();
+            var first = jobs.Count;
+            foreach (var n in counts) jobs.Add((app, baselineOs, n));
+            var rowJobs = new List<int>();
             foreach (var os in osList)
                 for (var i = 0; i < counts.Length; i++)
                 {
-                    var p = ReferenceEquals(os, baselineOs) ? baselines[i] : Predict(app, os, counts[i]);
-                    rows.Add(new SweepRow(p, p.RelativeTo(baselines[i]), baselines[i]));
+                    if (ReferenceEquals(os, baselineOs)) rowJobs.Add(first + i);
+                    else
+                    {
+                        rowJobs.Add(jobs.Count);
+                        jobs.Add((app, os, counts[i]));
+                    }
                 }
+            appJobs.Add((first, [.. rowJobs]));
+        }
+        var predictions = new Prediction[jobs.Count];
+        var errors = new Exception?[jobs.Count];
+        Parallel.For(0, jobs.Count, j =>
+        {
+            try { predictions[j] = Predict(jobs[j].App, jobs[j].Os, jobs[j].Nodes); }
+            catch (Exception e) { errors[j] = e; }
+        });
+        // The error of the first failing combination in sweep order, as a sequential sweep would have thrown it.
+        if (errors.FirstOrDefault(e => e is not null) is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
+        var rows = new List<SweepRow>();
+        foreach (var (first, rowJobs) in appJobs)
+        {
+            var counts = rowJobs.Length / Math.Max(1, osList.Length);
+            for (var r = 0; r < rowJobs.Length; r++)
+            {
+                var p = predictions[rowJobs[r]];
+                var b = predictions[first + r % counts];
+                rows.Add(new SweepRow(p, p.RelativeTo(b), b));
+            }
         }
         return new PerfModel.Sweep(rows, Baseline);
     }

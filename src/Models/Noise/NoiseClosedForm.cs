@@ -39,8 +39,10 @@ namespace PerfModel.Noise;
 /// everywhere; recursive doubling and the binomial tree within 1 % for exponential, Pareto α = 2.5 and periodic-tick
 /// noise, except recursive doubling's stationary step, which runs 0.2–1.4 % low at P ≥ 1,000 (its offset
 /// approximation). Both collectives' stationary steps are approximations that degrade when the steps' delays are many
-/// windows long (the FWQ trace, log-normal σ = 2 at 1,000/s): recursive doubling +24 % at P = 64 to −23 % at 16,384, the
-/// tree −7 % (FWQ) to +55 % (log-normal, P = 16,384, few trials). The first steps of those heavy tails at large P are
+/// windows long (the FWQ trace, log-normal σ = 2 at 1,000/s): recursive doubling −23 % (FWQ) to +52 % (log-normal) at 16,384, the
+/// tree −7 % (FWQ) to +55 % (log-normal, P = 16,384, few trials); for the predictor's strong-scaled MiniFE allreduce under
+/// Linux's 500 µs detours (10–30 steps long) recursive doubling +13 % / +35 % at 32,768 / 65,536 ranks
+/// (tests/…/PredictorShapeAgreementTests). The first steps of those heavy tails at large P are
 /// beyond what a few simulated trials can estimate (their maxima have heavy tails), and are compared from a cold start.
 /// Monotone in P up to 2^30 (the grid is the same at every P; tests/…/MonotonicityTests), except where the step itself
 /// is not: recursive doubling at a power of two (two rounds fewer), the tree's first step (a mean over ranks).</para>
