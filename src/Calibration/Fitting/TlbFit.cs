@@ -9,7 +9,9 @@ namespace PerfModel.Calibration.Fitting;
 /// (x_{k−1}, x_k] — reported as x_{k−1} with that bracket as the interval. Knee 2 is the first later size ≥ 1.5× the
 /// plateau between the knees: the second level's reach. Penalties: first-level miss (second-level hit) = plateau − base;
 /// page walk = the time just past knee 2 − plateau, with intervals from the spread of the points they are made of.
-/// A chase with fewer than two knees cannot give both levels and throws <see cref="CalibrationException"/>.
+/// A chase with fewer than two knees cannot give both levels, and one whose plateau lies below the baseline (or whose
+/// time past the second knee lies below the plateau: a machine busier while some sizes ran) gives no penalty; both throw
+/// <see cref="CalibrationException"/>.
 /// </summary>
 public static class TlbFit
 {
@@ -22,7 +24,7 @@ public static class TlbFit
     /// <param name="namePrefix">Prefix of the estimate names: &lt;prefix&gt;.firstLevelReachBytes, .secondLevelReachBytes,
     /// .firstLevelMissPenaltySeconds and .walkPenaltySeconds.</param>
     /// <exception cref="CalibrationException">Fewer than 5 points, a non-finite or non-positive value, an unknown time unit,
-    /// or fewer than two knees.</exception>
+    /// fewer than two knees, or a time per access that falls past a knee.</exception>
     public static TlbFitResult Fit(Series chase, ByteSize page, string namePrefix = "tlb")
     {
         ArgumentNullException.ThrowIfNull(chase);
@@ -47,6 +49,12 @@ public static class TlbFit
         var b = MathNet.Numerics.Statistics.Statistics.Median(baseline);
         var pl = MathNet.Numerics.Statistics.Statistics.Median(plateauPoints);
         var after = points[k2].Y;
+        // A penalty is a rise in time per access: a plateau below the baseline, or a tail below the plateau, is no
+        // penalty but a machine that was busier while the smaller sizes ran. Reported as such rather than as a negative
+        // estimate outside its own interval.
+        if (pl < b || after < pl)
+            throw new CalibrationException(CalibrationFailure.OutOfDomain,
+                $"{chase.Name}: the time per access falls past a knee ({(pl < b ? "plateau below the baseline" : "past the second knee below the plateau")}); the machine was probably too busy: calibrate it idle");
         string M(string what) => $"{what} of a page-stride chase ({chase.Name}, {points.Length} sizes, knee ratio {KneeRatio})";
         return new TlbFitResult(
             new ParameterEstimate($"{namePrefix}.firstLevelReachBytes", points[k1 - 1].X, points[k1 - 1].X, points[k1].X, "B", M("first knee")),

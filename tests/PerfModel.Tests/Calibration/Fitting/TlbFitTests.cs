@@ -65,4 +65,16 @@ public sealed class TlbFitTests
         var e = Assert.Throws<CalibrationException>(() => TlbFit.Fit(flat, PageSizes.Base));
         Assert.Equal(CalibrationFailure.DegenerateDesign, e.Reason);
     }
+
+    [Fact]
+    public void A_plateau_below_the_baseline_is_a_busy_machine_not_a_negative_penalty()
+    {
+        // Small sizes measured while the machine was busy (5 ns), the rest quiet: the first knee (1.0 -> 1.6 ns) leaves a
+        // plateau below the baseline's median, which would be a negative miss penalty outside its own interval.
+        var sizes = Enumerable.Range(4, 12).Select(e => Math.Pow(2, e) * 1024).ToArray();
+        double[] ns = [5, 5, 5, 1.0, 1.6, 1.6, 1.6, 1.6, 1.6, 8, 8, 8];
+        var e = Assert.Throws<CalibrationException>(() => TlbFit.Fit(new Series("chase-4k", "bytes", "ns/access", [.. sizes], [.. ns]), PageSizes.Base));
+        Assert.Equal(CalibrationFailure.OutOfDomain, e.Reason);
+        Assert.Contains("calibrate it idle", e.Message);
+    }
 }
