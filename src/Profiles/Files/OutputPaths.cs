@@ -77,7 +77,7 @@ internal static class OutputPaths
         CheckSyntax(path, shown, "a file name");
         var name = Path.GetFileName(path!);
         if (name is "" or "." or "..")
-            throw new IOException($"{shown} names a directory, not a file: give a file name (e.g. {(name.Length == 0 ? path : path + "/")}out.csv)");
+            throw new IOException($"{shown} names a directory, not a file: give a file name (e.g. {Show((name.Length == 0 ? path : path + "/") + "out.csv")})");
         var target = Resolve(path!, shown);
         var via = string.Equals(target, Absolute(path!), PathComparison) ? "" : $" (resolving to {Show(target)})";
         var kind = KindOf(target, shown);
@@ -146,6 +146,10 @@ internal static class OutputPaths
             }
             if (kind != FileKind.SymbolicLink)
             {
+                // As the kernel: only a directory can be passed through (ENOTDIR), so '..' can never step out of a file
+                // or a device that a link led to. After a name that does not exist yet the rest is taken as written.
+                if (pending.Count > 0 && kind is not (FileKind.Directory or FileKind.Missing))
+                    throw new IOException($"{shown}: {Show(next)} is {FileKinds.Describe(kind)}, not a directory");
                 current = next;
                 continue;
             }

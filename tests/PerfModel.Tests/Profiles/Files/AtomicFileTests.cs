@@ -219,7 +219,7 @@ public sealed class AtomicFileTests : IDisposable
         { "dir/", "dir/ names a directory, not a file: give a file name (e.g. dir/out.csv)" },
         { ".", ". names a directory, not a file: give a file name (e.g. ./out.csv)" },
         { "a\0b", "a\\u0000b contains a NUL character, which no path can hold" },
-        { "esc\u001B[31m.csv/", "esc\\u001B[31m.csv/ names a directory, not a file: give a file name (e.g. esc\u001B[31m.csv/out.csv)" },
+        { "esc\u001B[31m.csv/", "esc\\u001B[31m.csv/ names a directory, not a file: give a file name (e.g. esc\\u001B[31m.csv/out.csv)" },
     };
 
     [Theory]
