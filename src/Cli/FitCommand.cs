@@ -22,7 +22,8 @@ public static class FitCommand
                                      "bisection, stored to 3 significant digits. This is how every FITTED number in data/ was made; run it after a " +
                                      $"model change to refit. Fitted rows: {fitted}.");
         var rows = new Option<string[]>("--row") { Description = "Rows to fit, in order (repeat or comma-separate). Default: every fitted row, in table order (each fit sees the previous ones).", AllowMultipleArgumentsPerToken = true };
-        var update = new Option<string?>("--update-data") {
+        var update = new Option<string?>("--update-data")
+        {
             Description = "Data directory (e.g. data) whose profile files get the fitted values: only each \"value\" changes; the FITTED provenance text stays. " +
                           "Checked before the fit (an existing directory where files can be created); the changed files are written together or not at all, " +
                           "each atomically, and a profile that is a device, FIFO or directory is refused.",

@@ -116,7 +116,7 @@ internal static class OutputPaths
 
     /// <summary>The path as the kernel resolves it (realpath(3)): relative to the working directory, every symbolic link
     /// followed (a relative link relative to its own directory), '.' dropped and '..' taken after the links before it;
-    /// names that do not exist yet are kept as given.</summary>
+    /// names that do not exist yet are kept as given, and may not be followed by '..'.</summary>
     /// <exception cref="IOException">More than <see cref="MaxLinkHops"/> links (a loop), or a component cannot be examined.</exception>
     public static string Resolve(string path, string shown)
     {
@@ -124,6 +124,7 @@ internal static class OutputPaths
         var root = Path.GetPathRoot(absolute) ?? "/";
         var pending = new Stack<string>(Split(absolute[root.Length..]).Reverse());
         var current = root;
+        string? missing = null;
         var hops = 0;
         while (pending.Count > 0)
         {
@@ -131,6 +132,9 @@ internal static class OutputPaths
             if (part is "" or ".") continue;
             if (part == "..")
             {
+                // As the kernel: '..' needs the directory before it to exist (ENOENT otherwise). Taken lexically, x/../x
+                // would name the very file whose missing directory x it passes through.
+                if (missing is not null) throw new IOException($"{shown}: '..' follows {Show(missing)}, which does not exist");
                 current = Path.GetDirectoryName(current) ?? root;
                 continue;
             }
@@ -150,6 +154,7 @@ internal static class OutputPaths
                 // or a device that a link led to. After a name that does not exist yet the rest is taken as written.
                 if (pending.Count > 0 && kind is not (FileKind.Directory or FileKind.Missing))
                     throw new IOException($"{shown}: {Show(next)} is {FileKinds.Describe(kind)}, not a directory");
+                if (kind == FileKind.Missing) missing ??= next;
                 current = next;
                 continue;
             }

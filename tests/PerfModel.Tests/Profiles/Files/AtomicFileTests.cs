@@ -211,6 +211,15 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal(tmp.Sub("a", "t.csv"), AtomicFile.CheckTarget(tmp.Sub("dirlink", "..", "t.csv")));
     }
 
+    [Fact]
+    public void Dotdot_after_a_missing_directory_is_refused_as_the_kernel_does()
+    {
+        // Taken lexically, new/../new would write the file 'new' through its own missing directory 'new'.
+        var e = Assert.Throws<IOException>(() => AtomicFile.WriteAllText(tmp.Sub("new", "..", "new"), "x"));
+        Assert.Equal($"{tmp.Sub("new", "..", "new")}: '..' follows {tmp.Sub("new")}, which does not exist", e.Message);
+        Assert.Empty(tmp.Entries());
+    }
+
     public static TheoryData<string, string> BadPaths => new()
     {
         { "", "'' is not a path: give a file name" },
