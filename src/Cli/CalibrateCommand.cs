@@ -26,12 +26,18 @@ public static class CalibrateCommand
                                             "Run it unchanged on every node of a cluster (srun, mpirun, pdsh): each node writes files named after its host; then 'calibrate merge DIR'.");
         var quick = new Option<bool>("--quick") { Description = "Short run: under 60 s on a 2-core machine." };
         var only = new Option<string?>("--only") { Description = "Comma-separated subset: fwq, faults, brk, tlb, bandwidth, syscall." };
-        var outDir = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "out/calibration" };
+        var outDir = new Option<string>("--out")
+        {
+            Description = "Output directory (created if missing). Checked before the benchmarks run: it must be a directory (or not exist yet) " +
+                          "where files can be created. All files of a run are staged and renamed into place together: a failure leaves the previous files.",
+            DefaultValueFactory = _ => "out/calibration",
+        };
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap and the pointer-chase permutation.", DefaultValueFactory = _ => 1729 };
         foreach (var o in new Option[] { quick, only, outDir, seed }) cmd.Options.Add(o);
         cmd.SetAction(pr => run(() => Calibrate(output, errors, pr.GetValue(quick), pr.GetValue(only), pr.GetValue(outDir)!, pr.GetValue(seed))));
 
-        var merge = new Command("merge", "Pool the per-host profiles in DIR (written by calibrate on each node) into one profile and show how the nodes differ.");
+        var merge = new Command("merge", "Pool the per-host profiles in DIR (written by calibrate on each node) into one profile and show how the nodes differ. " +
+                                         "DIR/merged.platform.json and DIR/merged.linux.json are written together or not at all (each by the rules of --out of predict).");
         var dir = new Argument<string>("DIR") { Description = "Directory holding <host>.platform.json and <host>.linux.json files." };
         merge.Arguments.Add(dir);
         merge.SetAction(pr => run(() => Merge(output, pr.GetValue(dir)!)));
@@ -48,6 +54,7 @@ public static class CalibrateCommand
             : only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(MicroBenchmarks.Get).ToArray();
         var options = new BenchmarkOptions(quick, Scale: 1, Seed: seed);
         var host = HostName();
+        CheckTargets(outDir, host);
         var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var estimate = TimeSpan.FromSeconds(benchmarks.Sum(b => b.Estimate(options).TotalSeconds));
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(errors) });
@@ -82,16 +89,19 @@ public static class CalibrateCommand
 
         var defaults = Defaults.Study();
         var calibrated = CalibratedProfiles.Build(defaults.Platform, defaults.BaselineOs, results, host, date, seed);
-        Directory.CreateDirectory(outDir);
         var rawDir = Path.Combine(outDir, host, "raw");
-        foreach (var r in results) AtomicFile.WriteAllText(Path.Combine(rawDir, r.Benchmark + ".csv"), SeriesCsv.Write(r));
-        var fwq = results.FirstOrDefault(r => r.Benchmark == "fwq" && !r.Skipped);
-        if (fwq is not null) FwqBenchmark.WriteTrace(fwq, Path.Combine(rawDir, "fwq-trace.csv"));
         var platformFile = Path.Combine(outDir, host + ".platform.json");
         var osFile = Path.Combine(outDir, host + ".linux.json");
-        AtomicFile.WriteAllText(platformFile, ProfileJsonWriter.Write(calibrated.Platform));
-        AtomicFile.WriteAllText(osFile, ProfileJsonWriter.Write(calibrated.Os));
-        AtomicFile.WriteAllText(Path.Combine(outDir, host + ".estimates.csv"), EstimatesCsv(calibrated.Estimates));
+        using (var files = new AtomicFileSet())
+        {
+            foreach (var r in results) files.WriteAllText(Path.Combine(rawDir, r.Benchmark + ".csv"), SeriesCsv.Write(r));
+            var fwq = results.FirstOrDefault(r => r.Benchmark == "fwq" && !r.Skipped);
+            if (fwq is not null) files.WriteAllText(Path.Combine(rawDir, "fwq-trace.csv"), FwqBenchmark.TraceCsv(fwq));
+            files.WriteAllText(platformFile, ProfileJsonWriter.Write(calibrated.Platform));
+            files.WriteAllText(osFile, ProfileJsonWriter.Write(calibrated.Os));
+            files.WriteAllText(Path.Combine(outDir, host + ".estimates.csv"), EstimatesCsv(calibrated.Estimates));
+            files.Commit();
+        }
 
         foreach (var r in results.Where(r => r.Skipped)) errors.WriteLine($"note: {r.Benchmark} skipped: {r.SkipReason}");
         foreach (var n in calibrated.Notes) errors.WriteLine("note: " + n);
@@ -105,20 +115,40 @@ public static class CalibrateCommand
         output.WriteLine($"next: perfmodel predict --platform {platformFile} --os-file {osFile}");
     }
 
+    /// <summary>Checks, before the benchmarks, the output directory and the files a run writes into it (one rule for all:
+    /// <see cref="AtomicFile"/>).</summary>
+    private static void CheckTargets(string outDir, string host)
+    {
+        OutputChecks.Directory(outDir, []);
+        foreach (var name in new[] { host + ".platform.json", host + ".linux.json", host + ".estimates.csv" })
+            OutputChecks.File(Path.Combine(outDir, name), []);
+        var raw = Path.Combine(outDir, host, "raw");
+        OutputChecks.Directory(raw, []);
+    }
+
     /// <summary>Pools the per-host calibrations in <paramref name="dir"/> (<see cref="CalibrationMerge"/>), prints every host
-    /// against the median and writes DIR/merged.platform.json and DIR/merged.linux.json.</summary>
+    /// against the median and writes DIR/merged.platform.json and DIR/merged.linux.json, both or neither (an
+    /// <see cref="AtomicFileSet"/>; the host files are its inputs, so a merged file that links to one is refused).</summary>
     private static void Merge(TextWriter output, string dir)
     {
-        var merged = CalibrationMerge.Merge(CalibrationMerge.Load(dir));
+        var hosts = CalibrationMerge.Load(dir);
+        var inputs = hosts.SelectMany(h => new[] { Path.Combine(dir, h.Host + CalibrationMerge.PlatformSuffix), Path.Combine(dir, h.Host + CalibrationMerge.LinuxSuffix) }).ToArray();
+        var platformFile = Path.Combine(dir, CalibrationMerge.MergedName + CalibrationMerge.PlatformSuffix);
+        var osFile = Path.Combine(dir, CalibrationMerge.MergedName + CalibrationMerge.LinuxSuffix);
+        OutputChecks.File(platformFile, inputs, "calibrate merge:");
+        OutputChecks.File(osFile, inputs, "calibrate merge:");
+        var merged = CalibrationMerge.Merge(hosts);
         var header = new[] { "host" }.Concat(CalibrationMerge.Parameters.Select(p => p.Name)).Append("stands out").ToArray();
         var rows = new List<string[]> { header };
         foreach (var h in merged.Hosts)
             rows.Add([h.Host, .. h.Values.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Value:G4} ({v.Deviation:+0%;-0%;0%})")), string.Join(" ", h.Flagged)]);
+        using (var files = new AtomicFileSet(inputs))
+        {
+            files.WriteAllText(platformFile, ProfileJsonWriter.Write(merged.Platform));
+            files.WriteAllText(osFile, ProfileJsonWriter.Write(merged.Os));
+            files.Commit();
+        }
         output.Write(TextTable.Render(rows, leftAligned: 1));
-        var platformFile = Path.Combine(dir, CalibrationMerge.MergedName + CalibrationMerge.PlatformSuffix);
-        var osFile = Path.Combine(dir, CalibrationMerge.MergedName + CalibrationMerge.LinuxSuffix);
-        AtomicFile.WriteAllText(platformFile, ProfileJsonWriter.Write(merged.Platform));
-        AtomicFile.WriteAllText(osFile, ProfileJsonWriter.Write(merged.Os));
         output.WriteLine($"merged {merged.Hosts.Length} hosts into {platformFile} and {osFile} (medians; noise of {merged.Typical.Host})");
     }
 

@@ -22,13 +22,23 @@ public static class FitCommand
                                      "bisection, stored to 3 significant digits. This is how every FITTED number in data/ was made; run it after a " +
                                      $"model change to refit. Fitted rows: {fitted}.");
         var rows = new Option<string[]>("--row") { Description = "Rows to fit, in order (repeat or comma-separate). Default: every fitted row, in table order (each fit sees the previous ones).", AllowMultipleArgumentsPerToken = true };
-        var update = new Option<string?>("--update-data") { Description = "Data directory (e.g. data) whose profile files get the fitted values: only each \"value\" changes, atomically; the FITTED provenance text stays." };
+        var update = new Option<string?>("--update-data")
+        {
+            Description = "Data directory (e.g. data) whose profile files get the fitted values: only each \"value\" changes; the FITTED provenance text stays. " +
+                          "Checked before the fit (an existing directory where files can be created); the changed files are written together or not at all, " +
+                          "each atomically, and a profile that is a device, FIFO or directory is refused.",
+        };
         var platform = new Option<string?>("--platform") { Description = "Platform profile JSON to use instead of the embedded one." };
         var osFiles = new Option<string[]>("--os-file") { Description = "OS profile JSON replacing the default of the same name. Repeatable.", DefaultValueFactory = _ => [] };
         var appFiles = new Option<string[]>("--app-file") { Description = "Application profile JSON replacing the default of the same name. Repeatable.", DefaultValueFactory = _ => [] };
         foreach (var o in new Option[] { rows, update, platform, osFiles, appFiles }) cmd.Options.Add(o);
         cmd.SetAction(pr => run(() =>
         {
+            if (pr.GetValue(update) is { } dataDir)
+            {
+                OutputChecks.Directory(dataDir, [], "--update-data");
+                if (!Directory.Exists(dataDir)) throw new IOException($"--update-data {dataDir}: no such directory (give the data directory whose profiles to update, e.g. data)");
+            }
             var ids = (pr.GetValue(rows) ?? []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
             var targets = ids.Length == 0 ? PaperTargets.All.Where(t => t.Fitted).ToArray() : ids.Select(PaperTargets.Get).ToArray();
             var study = StudyFiles.Load(pr.GetValue(platform), pr.GetValue(osFiles) ?? [], pr.GetValue(appFiles) ?? []);
@@ -62,14 +72,21 @@ public static class FitCommand
     {
         var last = new Dictionary<(ProfileKind, string, string), FittedValue>();
         foreach (var v in results.SelectMany(r => r.Values)) last[(v.Parameter.Kind, v.Parameter.Profile, v.JsonPath)] = v;
-        foreach (var group in last.Values.Where(v => v.Before != v.After).GroupBy(v => Path.Combine(dataDir, Defaults.FileOf(v.Parameter.Kind, v.Parameter.Profile))))
+        var groups = last.Values.Where(v => v.Before != v.After).GroupBy(v => Path.Combine(dataDir, Defaults.FileOf(v.Parameter.Kind, v.Parameter.Profile))).ToArray();
+        using (var files = new AtomicFileSet())
         {
-            var file = group.Key;
-            if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such profile file in the data directory {dataDir}", file);
-            var text = group.Aggregate(ProfileFiles.Read(file), (t, v) => ProfileFilePatch.SetValue(t, v.JsonPath, v.After, file));
-            AtomicFile.WriteAllText(file, text);
-            errors.WriteLine($"updated {file}: {string.Join(", ", group.Select(v => $"{v.JsonPath} = {G(v.After)}"))}");
+            foreach (var group in groups)
+            {
+                var file = group.Key;
+                // Checked before it is read: a FIFO or device in its place would block or never end.
+                OutputChecks.File(file, [], "--update-data");
+                if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such profile file in the data directory {dataDir}", file);
+                files.WriteAllText(file, group.Aggregate(ProfileFiles.Read(file), (t, v) => ProfileFilePatch.SetValue(t, v.JsonPath, v.After, file)));
+            }
+            files.Commit();
         }
+        foreach (var group in groups)
+            errors.WriteLine($"updated {group.Key}: {string.Join(", ", group.Select(v => $"{v.JsonPath} = {G(v.After)}"))}");
     }
 
     private static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);

@@ -59,11 +59,12 @@ public static class NoiseCommand
         var bins = new Option<int>("--resolution") { Description = "Points of the closed form's linear grid (16-65536); the geometric tail grid follows.", DefaultValueFactory = _ => 256 };
         var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
-        var outFile = new Option<string?>("--out") { Description = "Write to this file (atomically) instead of standard output." };
+        var outFile = new Option<string?>("--out") { Description = "Write to this file instead of standard output. " + OutputChecks.FileRules + " The trace files of --noise count as inputs." };
         foreach (var o in new Option[] { noise, os, work, ranks, steps, coldStart, collective, bytes, round, perNode, method, trials, seed, runs, bins, format, outFile }) cmd.Options.Add(o);
 
         cmd.SetAction(pr => run(() =>
         {
+            if (pr.GetValue(outFile) is { } target) OutputChecks.File(target, TracePaths(pr.GetValue(noise)));
             var profile = ResolveNoise(pr.GetValue(noise), pr.GetValue(os));
             var w = DurationArgument.Parse(pr.GetValue(work)!, "--work");
             var rankList = Nodes.Parse(pr.GetValue(ranks)!, "--ranks").Select(r => (double)r).ToArray();

@@ -37,7 +37,7 @@ public static class PerfModelCommand
                 new Option<string[]>("--os-file") { Description = "OS profile JSON; replaces the default OS of the same name or adds a new one. Repeatable.", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] },
                 new Option<string[]>("--app-file") { Description = "Application profile JSON; replaces the default application of the same name or adds one. Repeatable.", DefaultValueFactory = _ => [] },
                 new Option<string>("--format") { Description = "Output format: table, csv or json.", DefaultValueFactory = _ => "table" },
-                new Option<string?>("--out") { Description = "Write the output to this file (atomically) instead of standard output." });
+                new Option<string?>("--out") { Description = "Write the output to this file instead of standard output. " + OutputChecks.FileRules });
             o.Format.AcceptOnlyFromAmong("table", "csv", "json");
             c.Options.Add(o.Platform);
             c.Options.Add(o.OsFiles);
@@ -45,6 +45,13 @@ public static class PerfModelCommand
             c.Options.Add(o.Format);
             c.Options.Add(o.Out);
             return o;
+        }
+
+        /// <summary>Checks --out against the profile files given, before any work.</summary>
+        public void CheckOut(ParseResult pr)
+        {
+            if (pr.GetValue(Out) is { } path)
+                OutputChecks.File(path, new[] { pr.GetValue(Platform) }.Concat(pr.GetValue(OsFiles) ?? []).Concat(pr.GetValue(AppFiles) ?? []).OfType<string>());
         }
     }
 
@@ -66,6 +73,7 @@ public static class PerfModelCommand
         var common = CommonOptions.Add(cmd);
         cmd.SetAction(pr => Run(errors, () =>
         {
+            common.CheckOut(pr);
             var nodeList = pr.GetValue(nodes) is { } n ? Nodes.Parse(n, "--nodes") : null;
             var policy = pr.GetValue(placement) is { } p ? Enum.Parse<PlacementPolicy>(p.Replace("-", ""), ignoreCase: true) : (PlacementPolicy?)null;
             var sel = ProfileSelection.Build(pr.GetValue(common.Platform), pr.GetValue(common.OsFiles) ?? [], pr.GetValue(common.AppFiles) ?? [],
@@ -95,6 +103,7 @@ public static class PerfModelCommand
         var common = CommonOptions.Add(cmd);
         cmd.SetAction(pr => Run(errors, () =>
         {
+            common.CheckOut(pr);
             var sel = ProfileSelection.Build(pr.GetValue(common.Platform), pr.GetValue(common.OsFiles) ?? [], pr.GetValue(common.AppFiles) ?? [], null, null);
             var ids = (pr.GetValue(rowsOption) ?? []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
             var results = ids.Length == 0 ? PaperValidation.Evaluate(sel.Study) : PaperValidation.Evaluate(sel.Study, ids);

@@ -18,7 +18,12 @@ public static class ReportCommand
                                         "Table I and the validation table), DIR/data/<name>.csv for every figure and table, and DIR/figures/<name>.png|svg " +
                                         "drawn by headless Chromium (/usr/bin/chromium; without it the HTML and CSV are still written). The directory is " +
                                         "built aside and moved into place only when complete.");
-        var outDir = new Option<string>("--out") { Description = "Report directory (replaced if it holds a previous report; any other non-empty directory is refused).", DefaultValueFactory = _ => "out/report" };
+        var outDir = new Option<string>("--out") {
+            Description = "Report directory (replaced if it holds a previous report; any other non-empty directory is refused). Checked before any work: " +
+                          "a directory or nothing (a link is followed), no input file inside, a file can be created there. Missing parents are created, " +
+                          "and removed again if the report fails.",
+            DefaultValueFactory = _ => "out/report",
+        };
         var platform = new Option<string?>("--platform") { Description = "Platform profile JSON to use instead of the embedded Oakforest-PACS KNL profile." };
         var osFiles = new Option<string[]>("--os-file") { Description = "OS profile JSON; replaces the default OS of the same name or adds a new one. Repeatable.", DefaultValueFactory = _ => [] };
         var appFiles = new Option<string[]>("--app-file") { Description = "Application profile JSON; replaces the default application of the same name or adds one. Repeatable.", DefaultValueFactory = _ => [] };
@@ -29,10 +34,9 @@ public static class ReportCommand
         cmd.SetAction(pr => run(() =>
         {
             var dir = pr.GetValue(outDir)!;
+            var inputs = new[] { pr.GetValue(platform) }.Concat(pr.GetValue(osFiles) ?? []).Concat(pr.GetValue(appFiles) ?? []).OfType<string>();
+            OutputChecks.Named("--out", () => ReportWriter.CheckDestination(dir, inputs));
             var sel = ProfileSelection.Build(pr.GetValue(platform), pr.GetValue(osFiles) ?? [], pr.GetValue(appFiles) ?? [], null, null);
-            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)) + Path.DirectorySeparatorChar;
-            if (sel.InputFiles.Any(i => Path.GetFullPath(i).StartsWith(full, StringComparison.Ordinal)))
-                throw new IOException($"--out {dir} holds an input file; inputs are never overwritten");
             var data = ReportData.Compute(sel.Study);
             if (!pr.GetValue(noSensitivity))
             {

@@ -210,18 +210,24 @@ public sealed partial class FwqBenchmark : IMicroBenchmark
     }
 
     /// <summary>
-    /// Writes an fwq result in the long format of data/noise/kvm-2core-fwq.csv (comment line with samples_per_core,
-    /// work_iters, cores, detour_threshold_ns and clock; header core,kind,index,value_ns; per core min, mean, p50, p90,
-    /// p99, p99.9, p99.99, max and one detour row per sample above the threshold), atomically
-    /// (<see cref="AtomicFile.WriteAllText"/>).
+    /// Writes <see cref="TraceCsv"/> of an fwq result to <paramref name="path"/>, atomically (<see cref="AtomicFile.WriteAllText"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The run was skipped, has no core&lt;k&gt; series, or its cores have different
     /// sample counts (the long format has one samples_per_core).</exception>
     /// <exception cref="CalibrationException">See <see cref="ToFwqTraceData"/>.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public static void WriteTrace(BenchmarkResult result, string path, double thresholdNs = FwqTrace.DefaultDetourThresholdNs)
+    public static void WriteTrace(BenchmarkResult result, string path, double thresholdNs = FwqTrace.DefaultDetourThresholdNs) =>
+        AtomicFile.WriteAllText(path, TraceCsv(result, thresholdNs));
+
+    /// <summary>
+    /// An fwq result in the long format of data/noise/kvm-2core-fwq.csv (comment line with samples_per_core,
+    /// work_iters, cores, detour_threshold_ns and clock; header core,kind,index,value_ns; per core min, mean, p50, p90,
+    /// p99, p99.9, p99.99, max and one detour row per sample above the threshold).
+    /// </summary>
+    /// <exception cref="ArgumentException">See <see cref="WriteTrace"/>.</exception>
+    /// <exception cref="CalibrationException">See <see cref="ToFwqTraceData"/>.</exception>
+    public static string TraceCsv(BenchmarkResult result, double thresholdNs = FwqTrace.DefaultDetourThresholdNs)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var cores = CoreSamples(result);
         if (cores.Any(c => c.Ns.Length != cores[0].Ns.Length))
             throw new ArgumentException("every core series needs the same number (> 0) of samples", nameof(result));
@@ -251,7 +257,7 @@ public sealed partial class FwqBenchmark : IMicroBenchmark
             for (var i = 0; i < y.Length; i++)
                 if (y[i] - min > thresholdNs) sb.Append(inv, $"{label},detour,{i},{N(y[i] - min)}\n");
         }
-        AtomicFile.WriteAllText(path, sb.ToString());
+        return sb.ToString();
     }
 
     private static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);

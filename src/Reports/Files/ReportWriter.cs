@@ -86,6 +86,17 @@ public static partial class ReportWriter
         return new ReportResult(staging.Destination, files, missing, drawn, clock.Elapsed);
     }
 
+    /// <summary>Checks, before any work, that <paramref name="outputDirectory"/> can take a report: a directory or nothing
+    /// (links resolved), not a file-system root, new, empty or a previous report (index.html, data/, figures/ and nothing
+    /// else), holding none of <paramref name="inputs"/>, and a file can be created there (the rules of
+    /// <see cref="PerfModel.Profiles.Files.AtomicFile.CheckDirectory"/>). <see cref="Write"/> checks again.</summary>
+    /// <param name="outputDirectory">The report directory as given.</param>
+    /// <param name="inputs">Files the report is computed from (the report replaces its directory as a whole, so none may lie inside).</param>
+    /// <returns>The report directory with every link resolved.</returns>
+    /// <exception cref="IOException">A rule is broken; the message starts with the path and names the rule.</exception>
+    public static string CheckDestination(string outputDirectory, IEnumerable<string>? inputs = null) =>
+        StagingDirectory.Check(outputDirectory, inputs ?? []);
+
     /// <summary>Names are file stems and element ids: letters, digits, '.', '_' and '-', starting with a letter or digit,
     /// unique across figures and tables (they share data/).</summary>
     private static void CheckNames(IReadOnlyList<Figure> figures, IReadOnlyList<ReportTable> tables)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using PerfModel.Profiles.Files;
 
@@ -6,7 +7,10 @@ namespace PerfModel.Reports.Files;
 /// <summary>Builds an output directory next to its destination and moves it into place only when complete.
 /// Each file is written through <see cref="AtomicFile"/> (the one atomic file writer). Disposing without <see cref="Commit"/> deletes the staging
 /// directory, so a failure leaves the destination as it was. An existing destination is replaced only when it is empty
-/// or holds nothing but a previous report (index.html, data/, figures/), never an arbitrary directory.</summary>
+/// or holds nothing but a previous report (index.html, data/, figures/), never an arbitrary directory. A destination that is
+/// a symbolic link is resolved: the report replaces the directory it points to, and the link stays. On Linux the finished
+/// report and the previous one trade places in one atomic renameat2(RENAME_EXCHANGE), so that the destination always holds
+/// a complete report, even if the process is killed; elsewhere the previous report is moved aside first.</summary>
 internal sealed class StagingDirectory : IDisposable
 {
     private static readonly IReadOnlyList<string> ReportEntries = ["index.html", "data", "figures"];
@@ -15,11 +19,11 @@ internal sealed class StagingDirectory : IDisposable
     private bool committed;
 
     /// <summary>Creates the staging directory for <paramref name="destination"/> (checked to be new, empty or a previous report).</summary>
+    /// <exception cref="IOException">The destination breaks a rule of <see cref="Check"/>.</exception>
     public StagingDirectory(string destination)
     {
-        Destination = Path.TrimEndingDirectorySeparator(Path.GetFullPath(destination));
-        var parent = Path.GetDirectoryName(Destination) ?? throw new IOException($"--out {destination}: cannot write a report to a file-system root");
-        CheckReplaceable(Destination);
+        Destination = Check(destination, []);
+        var parent = Path.GetDirectoryName(Destination)!;
         createdAncestor = TopmostMissing(parent);
         Directory.CreateDirectory(parent);
         StagingPath = Path.Combine(parent, $".{Path.GetFileName(Destination)}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
@@ -47,11 +51,38 @@ internal sealed class StagingDirectory : IDisposable
         files.Add((relativePath.Replace('\\', '/'), bytes.LongLength));
     }
 
-    /// <summary>Moves the staging directory to the destination (the previous report, if any, is moved aside first and deleted after).</summary>
+    /// <summary>Checks a report destination before any work: the rules of <see cref="AtomicFile.CheckDirectory"/> (a
+    /// directory or nothing, no input inside, a file can be created there), not a file-system root, and new, empty or a
+    /// previous report.</summary>
+    /// <returns>The destination with every link resolved.</returns>
+    /// <exception cref="IOException">A rule is broken; the message starts with the path.</exception>
+    public static string Check(string destination, IEnumerable<string> inputs)
+    {
+        var resolved = Path.TrimEndingDirectorySeparator(AtomicFile.CheckDirectory(destination, inputs));
+        if (Path.GetDirectoryName(resolved) is null) throw new IOException($"{destination} is a file-system root: a report needs a directory of its own");
+        CheckReplaceable(resolved, destination);
+        return resolved;
+    }
+
+    /// <summary>Moves the staging directory to the destination: on Linux by exchanging the two in one rename (the previous
+    /// report is deleted after); elsewhere, or where the file system cannot exchange, the previous report is moved aside
+    /// first and deleted after.</summary>
     public void Commit()
     {
-        CheckReplaceable(Destination);
-        var parent = Path.GetDirectoryName(Destination)!;
+        CheckReplaceable(Destination, Destination);
+        if (Directory.Exists(Destination) && TryExchange(StagingPath, Destination))
+        {
+            committed = true;
+            try
+            {
+                Directory.Delete(StagingPath, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The new report is in place; the previous one stays in the hidden staging name.
+            }
+            return;
+        }
         string? old = null;
         if (Directory.Exists(Destination))
         {
@@ -95,9 +126,31 @@ internal sealed class StagingDirectory : IDisposable
         return missing;
     }
 
-    private static void CheckReplaceable(string destination)
+    /// <summary>renameat2(RENAME_EXCHANGE): swaps two directories atomically. False where the C library, the kernel or
+    /// the file system cannot (the caller then moves the old one aside).</summary>
+    private static bool TryExchange(string a, string b)
     {
-        if (File.Exists(destination)) throw new IOException($"--out {destination} is a file; the report needs a directory");
+        if (!OperatingSystem.IsLinux()) return false;
+        try
+        {
+            return RenameAt2(AtFdCwd, a, AtFdCwd, b, RenameExchange) == 0;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private const int AtFdCwd = -100;
+    private const uint RenameExchange = 2;
+
+    [DllImport("libc", EntryPoint = "renameat2", SetLastError = true)]
+    private static extern int RenameAt2(int olddirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string oldpath, int newdirfd,
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string newpath, uint flags);
+
+    private static void CheckReplaceable(string destination, string shown)
+    {
+        if (File.Exists(destination)) throw new IOException($"{shown} is a file; the report needs a directory");
         if (!Directory.Exists(destination)) return;
         var foreign = Directory.EnumerateFileSystemEntries(destination)
             .Select(Path.GetFileName)
@@ -105,7 +158,7 @@ internal sealed class StagingDirectory : IDisposable
             .Order(StringComparer.Ordinal)
             .ToArray();
         if (foreign.Length > 0)
-            throw new IOException($"--out {destination} exists and is not a previous report (it holds {string.Join(", ", foreign.Take(3))}" +
+            throw new IOException($"{shown} exists and is not a previous report (it holds {string.Join(", ", foreign.Take(3))}" +
                                   $"{(foreign.Length > 3 ? ", …" : "")}); refusing to replace it: choose a new or empty directory");
     }
 }
