@@ -25,14 +25,14 @@ public static class CalibrateCommand
                                             "syscalls) and fit a platform profile and a Linux OS profile (with bootstrap 95% intervals) that predict --platform/--os-file accept. " +
                                             "Run it unchanged on every node of a cluster (srun, mpirun, pdsh): each node writes files named after its host; then 'calibrate merge DIR'.");
         var quick = new Option<bool>("--quick") { Description = "Short run: under 60 s on a 2-core machine." };
-        var only = new Option<string?>("--only") { Description = "Comma-separated subset: fwq, faults, brk, tlb, bandwidth, syscall." };
+        var only = new Option<string?>("--only") { Description = "Comma-separated subset (at least one): fwq, faults, brk, tlb, bandwidth, syscall." };
         var outDir = new Option<string>("--out")
         {
             Description = "Output directory (created if missing). Checked before the benchmarks run: it must be a directory (or not exist yet) " +
                           "where files can be created. All files of a run are staged and renamed into place together: a failure leaves the previous files.",
             DefaultValueFactory = _ => "out/calibration",
         };
-        var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap and the pointer-chase permutation.", DefaultValueFactory = _ => 1729 };
+        var seed = CliLimits.Whole("--seed", "Seed of the bootstrap and the pointer-chase permutation.", int.MinValue, int.MaxValue, 1729);
         foreach (var o in new Option[] { quick, only, outDir, seed }) cmd.Options.Add(o);
         cmd.SetAction(pr => run(() => Calibrate(output, errors, pr.GetValue(quick), pr.GetValue(only), pr.GetValue(outDir)!, pr.GetValue(seed))));
 
@@ -51,7 +51,7 @@ public static class CalibrateCommand
             throw new PlatformNotSupportedException($"calibrate measures a Linux machine (page faults, brk, sched_setaffinity via libc); this is {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         var benchmarks = only is null
             ? MicroBenchmarks.All
-            : only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(MicroBenchmarks.Get).ToArray();
+            : Benchmarks(only);
         var options = new BenchmarkOptions(quick, Scale: 1, Seed: seed);
         var host = HostName();
         CheckTargets(outDir, host);
@@ -124,6 +124,15 @@ public static class CalibrateCommand
             OutputChecks.File(Path.Combine(outDir, name), []);
         var raw = Path.Combine(outDir, host, "raw");
         OutputChecks.Directory(raw, []);
+    }
+
+    /// <summary>The benchmarks --only names (at least one, each a benchmark's name).</summary>
+    private static IMicroBenchmark[] Benchmarks(string only)
+    {
+        var known = string.Join(", ", MicroBenchmarks.All.Select(b => b.Name));
+        return [.. CliLimits.Names(only, "--only", known).Select(n =>
+            MicroBenchmarks.All.FirstOrDefault(b => string.Equals(b.Name, n, StringComparison.OrdinalIgnoreCase))
+            ?? throw new FormatException(CliLimits.Message("--only", only, $"unknown benchmark {ErrorLine.Echo(n)}; known: {known}")))];
     }
 
     /// <summary>Pools the per-host calibrations in <paramref name="dir"/> (<see cref="CalibrationMerge"/>), prints every host

@@ -39,8 +39,10 @@ public static class FitCommand
                 OutputChecks.Directory(dataDir, [], "--update-data");
                 if (!Directory.Exists(dataDir)) throw new IOException($"--update-data {dataDir}: no such directory (give the data directory whose profiles to update, e.g. data)");
             }
-            var ids = (pr.GetValue(rows) ?? []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            var ids = PerfModelCommand.RowIds(pr.GetValue(rows));
             var targets = ids.Length == 0 ? PaperTargets.All.Where(t => t.Fitted).ToArray() : ids.Select(PaperTargets.Get).ToArray();
+            foreach (var t in targets.Where(t => !t.Fitted))
+                throw new FormatException($"--row {ErrorLine.Echo(t.Id)}: no parameter is fitted to row '{t.Id}'; fitted rows: {fitted}");
             var study = StudyFiles.Load(pr.GetValue(platform), pr.GetValue(osFiles) ?? [], pr.GetValue(appFiles) ?? []);
             var results = new List<PaperFitResult>();
             foreach (var t in targets)

@@ -33,41 +33,54 @@ public static class NoiseCommand
                                         "noiseless step, median and p99. Closed forms by default; --method simulate runs every rank on its own clock.");
         var noise = new Option<string?>("--noise") { Description = SpecHelp };
         var os = new Option<string?>("--os") { Description = "Use the noise of a default OS profile instead of --noise: linux, mckernel or mos." };
-        var work = new Option<string>("--work") { Description = "Compute time W per step, e.g. 100us.", DefaultValueFactory = _ => "100us" };
-        var ranks = new Option<string>("--ranks") { Description = "Rank counts, any whole numbers: a list '64,1000,131072' and/or ranges '64-131072' (powers of two).", DefaultValueFactory = _ => "64,1024,16384,131072" };
+        var work = new Option<string>("--work")
+        {
+            Description = $"Compute time W per step, e.g. 100us. Range: {CliLimits.DurationRule}, and at most 10,000 expected detours per rank in a step.",
+            DefaultValueFactory = _ => "100us",
+        };
+        var ranks = new Option<string>("--ranks")
+        {
+            Description = "Rank counts, any whole numbers: a list '64,1000,131072' and/or ranges '64-131072' (powers of two). " +
+                          string.Create(CultureInfo.InvariantCulture, $"Range: 1-{CliLimits.MaxRanks:N0} ranks (2^30, the reach of the closed forms' grid), at most {CliLimits.MaxCounts} counts."),
+            DefaultValueFactory = _ => "64,1024,16384,131072",
+        };
         var coldStart = new Option<bool>("--cold-start")
         {
             Description = "Start the run with no detour in progress (each window charged only the detours that start in it until then), " +
                           "instead of noise that has been running long before the first step.",
         };
-        var steps = new Option<int>("--steps") { Description = "N: consecutive steps in a run (1: the first step alone; more: the mean step of the run, delays carried over).", DefaultValueFactory = _ => 1 };
-        var collective = new Option<string>("--collective")
-        {
-            Description = "Synchronisation after the compute phase: none (an ideal zero-cost barrier: the step ends when the slowest rank does), " +
-                          "allreduce-rd (recursive doubling, MPICH's at any P), tree (binomial reduce + broadcast), barrier (dissemination).",
-            DefaultValueFactory = _ => "none",
-        };
-        collective.AcceptOnlyFromAmong("none", "allreduce-rd", "tree", "barrier");
-        var bytes = new Option<double>("--bytes") { Description = "Message size of the collective in bytes (sets the round time from the platform's LogGP parameters).", DefaultValueFactory = _ => 8 };
-        var round = new Option<string?>("--round") { Description = "Noise-free time of one collective round, e.g. 2us (overrides --bytes)." };
-        var perNode = new Option<int>("--ranks-per-node") { Description = "Ranks per node, for the intra/inter-node split of the rounds.", DefaultValueFactory = _ => 64 };
-        var method = new Option<string>("--method") { Description = "closed (closed forms: cost flat in the rank count) or simulate (the wall-clock reference simulator: every rank and message, LogGOPSim's noise semantics).", DefaultValueFactory = _ => "closed" };
-        method.AcceptOnlyFromAmong("closed", "simulate");
-        var trials = new Option<int>("--trials") { Description = "Simulation trials per rank count.", DefaultValueFactory = _ => 200 };
-        var seed = new Option<ulong>("--seed") { Description = "Simulation seed (results are identical for a seed, whatever the thread count).", DefaultValueFactory = _ => 1729 };
-        var runs = new Option<int>("--runs") { Description = "k: report the expected fastest, median and slowest of k runs (closed form).", DefaultValueFactory = _ => 5 };
-        var bins = new Option<int>("--resolution") { Description = "Points of the closed form's linear grid (16-65536); the geometric tail grid follows.", DefaultValueFactory = _ => 256 };
-        var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var steps = CliLimits.Whole("--steps", "N: consecutive steps in a run (1: the first step alone; more: the mean step of the run, delays carried over).",
+            1, CliLimits.MaxSteps, 1);
+        var collective = CliLimits.Choice("--collective",
+            "Synchronisation after the compute phase: none (an ideal zero-cost barrier: the step ends when the slowest rank does), " +
+            "allreduce-rd (recursive doubling, MPICH's at any P), tree (binomial reduce + broadcast), barrier (dissemination).",
+            "none", "none", "allreduce-rd", "tree", "barrier");
+        var bytes = CliLimits.Real("--bytes", "Message size of the collective in bytes (sets the round time from the platform's LogGP parameters).",
+            0, CliLimits.MaxBytes, 8, "0 to 2^50 (1 PiB)");
+        var round = new Option<string?>("--round") { Description = $"Noise-free time of one collective round, e.g. 2us (overrides --bytes). Range: {CliLimits.DurationRule}." };
+        var perNode = CliLimits.Whole("--ranks-per-node", "Ranks per node, for the intra/inter-node split of the rounds.", 1, CliLimits.MaxRanksPerNode, 64);
+        var method = CliLimits.Choice("--method",
+            "closed (closed forms: cost flat in the rank count) or simulate (the wall-clock reference simulator: every rank and message, LogGOPSim's noise " +
+            string.Create(CultureInfo.InvariantCulture, $"semantics; at most {CliLimits.MaxSimulatedWindows:G2} simulated events, trials x steps x ranks x (1 + rounds + detours per step), per rank count)."),
+            "closed", "closed", "simulate");
+        var trials = CliLimits.Whole("--trials", "Simulation trials per rank count (standard errors need two).", CliLimits.MinTrials, CliLimits.MaxTrials, 200);
+        var seed = CliLimits.Seed("--seed", "Simulation seed (results are identical for a seed, whatever the thread count).", 1729);
+        var runs = CliLimits.Whole("--runs", "k: report the expected fastest, median and slowest of k runs (closed form).", 1, CliLimits.MaxRuns, 5,
+            "the binomial weights of k runs overflow beyond about 1,020");
+        var bins = CliLimits.Whole("--resolution", "Points of the closed form's linear grid; the geometric tail grid follows. The cost grows with its square.",
+            CliLimits.MinResolution, CliLimits.MaxResolution, 256);
+        var format = CliLimits.Choice("--format", "table, csv or json.", "table", "table", "csv", "json");
         var outFile = new Option<string?>("--out") { Description = "Write to this file instead of standard output. " + OutputChecks.FileRules + " The trace files of --noise count as inputs." };
         foreach (var o in new Option[] { noise, os, work, ranks, steps, coldStart, collective, bytes, round, perNode, method, trials, seed, runs, bins, format, outFile }) cmd.Options.Add(o);
 
         cmd.SetAction(pr => run(() =>
         {
             if (pr.GetValue(outFile) is { } target) OutputChecks.File(target, TracePaths(pr.GetValue(noise)));
-            var profile = ResolveNoise(pr.GetValue(noise), pr.GetValue(os));
-            var w = DurationArgument.Parse(pr.GetValue(work)!, "--work");
-            var rankList = Nodes.Parse(pr.GetValue(ranks)!, "--ranks").Select(r => (double)r).ToArray();
+            // Every option is checked before any work (the numbers' ranges already while parsing).
+            var w = CliLimits.Duration(pr.GetValue(work)!, "--work");
+            var rankList = CliLimits.Counts(pr.GetValue(ranks)!, "--ranks", CliLimits.MaxRanks, "ranks").Select(r => (double)r).ToArray();
+            var roundText = pr.GetValue(round);
+            var fixedRound = roundText is null ? (TimeInterval?)null : CliLimits.Duration(roundText, "--round");
             var sync = pr.GetValue(collective) switch
             {
                 "allreduce-rd" => SyncShape.AllreduceRecursiveDoubling,
@@ -75,26 +88,44 @@ public static class NoiseCommand
                 "barrier" => SyncShape.DisseminationBarrier,
                 _ => SyncShape.Barrier,
             };
-            if (pr.GetValue(perNode) < 1) throw new FormatException("--ranks-per-node must be >= 1");
-            if (pr.GetValue(runs) < 1) throw new FormatException("--runs must be >= 1");
-            if (pr.GetValue(bins) is < 16 or > 1 << 16) throw new FormatException("--resolution must be between 16 and 65536");
             var n = pr.GetValue(steps);
-            if (n is < 1 or > WallClockOptions.MaxSteps) throw new FormatException($"--steps must be between 1 and {WallClockOptions.MaxSteps}");
             var simulate = pr.GetValue(method) == "simulate";
-            if (simulate && pr.GetValue(trials) is < 2 or > WallClockOptions.MaxTrials)
-                throw new FormatException($"--trials must be between 2 and {WallClockOptions.MaxTrials} (standard errors need two trials)");
-            var roundText = pr.GetValue(round);
+            if (simulate && rankList.Max() > WallClockSimulator.MaxRanks)
+                throw new FormatException(CliLimits.Message("--ranks", pr.GetValue(ranks)!, string.Create(CultureInfo.InvariantCulture, $"the simulator takes at most {WallClockSimulator.MaxRanks:N0} ranks (2^26); use --method closed")));
             var platform = Defaults.Platform();
-            var rows = new List<NoiseRow>();
-            foreach (var p in rankList)
+            var shapes = rankList.Select(p =>
             {
                 var k = new StepShape(w, sync, TimeInterval.Zero).RoundsFor(p);
-                var c = roundText is not null ? DurationArgument.Parse(roundText, "--round")
+                var c = fixedRound is { } given ? given
                     : k == 0 ? TimeInterval.Zero : TimeInterval.FromSeconds(CollectiveSeconds(platform, sync, pr.GetValue(bytes), (int)p, pr.GetValue(perNode)) / k);
-                var shape = new StepShape(w, sync, c) { RanksPerNode = pr.GetValue(perNode) };
+                return new StepShape(w, sync, c) { RanksPerNode = pr.GetValue(perNode) };
+            }).ToArray();
+            var profile = ResolveNoise(pr.GetValue(noise), pr.GetValue(os));
+            var rate = DetourRate(profile);
+            for (var i = 0; i < shapes.Length; i++)
+            {
+                var step = shapes[i].NoiseFree(rankList[i]).Seconds;
+                var detours = rate * step;
+                if (detours > CliLimits.MaxDetoursPerStep)
+                    throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                        $"--work {ErrorLine.Echo(pr.GetValue(work)!)}: a step of {UnitFormat.Seconds(step)} at {rate:G4} detours/s holds {detours:G3} detours per rank, more than the {CliLimits.MaxDetoursPerStep:N0} the model resolves; give a shorter --work (or --round)"));
+                if (!simulate) continue;
+                var p = rankList[i];
+                var rounds = NoiseClosedForm.Rounds(sync, p);
+                var events = pr.GetValue(trials) * (n * p * (1.0 + rounds) + n * p * detours);
+                if (events > CliLimits.MaxSimulatedWindows)
+                    throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                        $"--method simulate: {pr.GetValue(trials)} trials x {n} steps x {p:N0} ranks x ({1 + rounds} windows + {detours:G3} detours) = {events:G3} events at {p:N0} ranks, more than the {CliLimits.MaxSimulatedWindows:G2} one rank count may take; give fewer --trials, --steps or --ranks"));
+                if (!(n * step <= WallClockSimulator.HorizonSeconds / 2))
+                    throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                        $"--method simulate: {n} steps of {UnitFormat.Seconds(step)} at {p:N0} ranks are {n * step:G3} s of simulated time, more than the simulator's {WallClockSimulator.HorizonSeconds / 2:G2} s (where a double still resolves its detours); give fewer --steps or a shorter --work"));
+            }
+            var rows = new List<NoiseRow>();
+            for (var i = 0; i < shapes.Length; i++)
+            {
+                var (p, shape) = (rankList[i], shapes[i]);
                 if (simulate)
                 {
-                    if (p > WallClockSimulator.MaxRanks) throw new FormatException($"--ranks {p}: the simulator takes at most {WallClockSimulator.MaxRanks} ranks");
                     errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulating {p:N0} ranks x {n} step(s) x {pr.GetValue(trials)} trials ..."));
                     var sim = WallClockSimulator.Simulate(profile, shape, (long)p, new WallClockOptions(pr.GetValue(trials), n, pr.GetValue(seed)) { InProgressAtStart = !pr.GetValue(coldStart) });
                     rows.Add(NoiseRow.FromSimulation(p, shape, sim));
@@ -121,6 +152,10 @@ public static class NoiseCommand
         }));
         return cmd;
     }
+
+    /// <summary>Detours per second on one rank, the busiest population's (its own sources or a node class's).</summary>
+    private static double DetourRate(NoiseProfile profile) =>
+        new[] { profile }.Concat(profile.NodeClasses.Select(c => c.Noise)).Max(p => p.Sources.Sum(s => s.Rate.PerSecond));
 
     private static NoiseProfile ResolveNoise(string? spec, string? os)
     {

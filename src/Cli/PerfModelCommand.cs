@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Parsing;
 using PerfModel.Descriptions;
 using PerfModel.Profiles;
@@ -18,14 +19,31 @@ public static class PerfModelCommand
         var output = stdout ?? Console.Out;
         var errors = stderr ?? Console.Error;
         var root = new RootCommand("PerfModel: closed-form predictions of HPC application performance on Linux, IHK/McKernel and mOS " +
-                                   "(Oakforest-PACS KNL by default), 1 to 2,048 nodes and beyond.");
+                                   "(Oakforest-PACS KNL by default), 1 to 2,048 nodes and beyond. Exit codes: 0 success, 1 invalid profile, " +
+                                   "2 bad usage (an option's value, an unknown name) or an I/O failure, 70 internal error; each failure is one " +
+                                   "line on standard error.");
+        var verbose = new Option<bool>("--verbose") { Description = "On a failure, also print the full exception (type, message and stack trace).", Recursive = true };
+        root.Options.Add(verbose);
         root.Subcommands.Add(Predict(output, errors));
         root.Subcommands.Add(Validate(output, errors));
-        root.Subcommands.Add(NoiseCommand.Create(output, errors, action => Run(errors, action)));
-        root.Subcommands.Add(CalibrateCommand.Create(output, errors, action => Run(errors, action)));
-        root.Subcommands.Add(FitCommand.Create(output, errors, action => Run(errors, action)));
-        root.Subcommands.Add(ReportCommand.Create(errors, action => Run(errors, action), PerfModel.Reports.Figures.ReportFigures.All));
+        root.Subcommands.Add(NoiseCommand.Create(output, errors, Run));
+        root.Subcommands.Add(CalibrateCommand.Create(output, errors, Run));
+        root.Subcommands.Add(FitCommand.Create(output, errors, Run));
+        root.Subcommands.Add(ReportCommand.Create(errors, Run, PerfModel.Reports.Figures.ReportFigures.All));
+        GuardedAction.Install(root, errors, verbose);
         return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/> (response files off: an argument starting with @ is a value),
+    /// with help and results on <paramref name="stdout"/> and messages on <paramref name="stderr"/> (the console when
+    /// null); returns the exit code (<see cref="ExitCodes"/>).</summary>
+    public static int Invoke(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var output = stdout ?? Console.Out;
+        var errors = stderr ?? Console.Error;
+        var parsed = Create(output, errors).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = errors });
     }
 
     private sealed record CommonOptions(Option<string?> Platform, Option<string[]> OsFiles, Option<string[]> AppFiles, Option<string> Format, Option<string?> Out)
@@ -36,9 +54,8 @@ public static class PerfModelCommand
                 new Option<string?>("--platform") { Description = "Platform profile JSON to use instead of the embedded Oakforest-PACS KNL profile." },
                 new Option<string[]>("--os-file") { Description = "OS profile JSON; replaces the default OS of the same name or adds a new one. Repeatable.", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] },
                 new Option<string[]>("--app-file") { Description = "Application profile JSON; replaces the default application of the same name or adds one. Repeatable.", DefaultValueFactory = _ => [] },
-                new Option<string>("--format") { Description = "Output format: table, csv or json.", DefaultValueFactory = _ => "table" },
+                CliLimits.Choice("--format", "Output format: table, csv or json.", "table", "table", "csv", "json"),
                 new Option<string?>("--out") { Description = "Write the output to this file instead of standard output. " + OutputChecks.FileRules });
-            o.Format.AcceptOnlyFromAmong("table", "csv", "json");
             c.Options.Add(o.Platform);
             c.Options.Add(o.OsFiles);
             c.Options.Add(o.AppFiles);
@@ -61,20 +78,24 @@ public static class PerfModelCommand
                                          "(compute, memory, tlb, heap, noise, communication, syscall) for applications x OSes x node counts.");
         var app = new Option<string?>("--app") { Description = "Comma-separated applications (default: all eight): amg2013, ccs-qcd, geofem, hpcg, lammps, lulesh2, milc, minife." };
         var os = new Option<string?>("--os") { Description = "Comma-separated OSes (default: all): linux, mckernel, mos." };
-        var nodes = new Option<string?>("--nodes") { Description = "Node counts: a list '1,2,4' and/or ranges '1-2048' (the powers of two in the range). Default: each application's paper node counts (cubes 1..1728 for Lulesh, powers of two 1..2048 otherwise)." };
+        var nodes = new Option<string?>("--nodes")
+        {
+            Description = "Node counts: a list '1,2,4' and/or ranges '1-2048' (the powers of two in the range). Default: each application's paper node " +
+                          string.Create(CultureInfo.InvariantCulture, $"counts (cubes 1..1728 for Lulesh, powers of two 1..2048 otherwise). Range: 1-{CliLimits.MaxNodes:N0} nodes, at most {CliLimits.MaxCounts} counts."),
+        };
         var heap = new Option<string?>("--heap-policy-from") { Description = "What-if: give every selected OS the brk/heap policy of this OS (e.g. --os linux --heap-policy-from mos)." };
         var placement = new Option<string?>("--placement") { Description = "What-if: MCDRAM/DDR placement policy for every selected OS: hbm-if-fits-else-ddr, ddr-only, per-rank-split, demand-paging-fallback." };
-        placement.AcceptOnlyFromAmong("hbm-if-fits-else-ddr", "ddr-only", "per-rank-split", "demand-paging-fallback");
+        CliLimits.AcceptOnly(placement, "hbm-if-fits-else-ddr", "ddr-only", "per-rank-split", "demand-paging-fallback");
         cmd.Options.Add(app);
         cmd.Options.Add(os);
         cmd.Options.Add(nodes);
         cmd.Options.Add(heap);
         cmd.Options.Add(placement);
         var common = CommonOptions.Add(cmd);
-        cmd.SetAction(pr => Run(errors, () =>
+        cmd.SetAction(pr => Run(() =>
         {
             common.CheckOut(pr);
-            var nodeList = pr.GetValue(nodes) is { } n ? Nodes.Parse(n, "--nodes") : null;
+            var nodeList = pr.GetValue(nodes) is { } n ? CliLimits.Counts(n, "--nodes", CliLimits.MaxNodes, "nodes") : null;
             var policy = pr.GetValue(placement) is { } p ? Enum.Parse<PlacementPolicy>(p.Replace("-", ""), ignoreCase: true) : (PlacementPolicy?)null;
             var sel = ProfileSelection.Build(pr.GetValue(common.Platform), pr.GetValue(common.OsFiles) ?? [], pr.GetValue(common.AppFiles) ?? [],
                 pr.GetValue(app), pr.GetValue(os), pr.GetValue(heap), policy);
@@ -101,11 +122,11 @@ public static class PerfModelCommand
         var noSensitivity = new Option<bool>("--no-sensitivity") { Description = "Skip the knife-edge search (each parameter with a declared \"range\" moved to its ends, and bisected where a row's verdict flips; about 10 s for all rows)." };
         cmd.Options.Add(noSensitivity);
         var common = CommonOptions.Add(cmd);
-        cmd.SetAction(pr => Run(errors, () =>
+        cmd.SetAction(pr => Run(() =>
         {
             common.CheckOut(pr);
+            var ids = RowIds(pr.GetValue(rowsOption));
             var sel = ProfileSelection.Build(pr.GetValue(common.Platform), pr.GetValue(common.OsFiles) ?? [], pr.GetValue(common.AppFiles) ?? [], null, null);
-            var ids = (pr.GetValue(rowsOption) ?? []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
             var results = ids.Length == 0 ? PaperValidation.Evaluate(sel.Study) : PaperValidation.Evaluate(sel.Study, ids);
             if (!pr.GetValue(noSensitivity))
             {
@@ -134,25 +155,20 @@ public static class PerfModelCommand
         errors.WriteLine($"wrote {what} to {outFile}");
     }
 
-    /// <summary>Runs an action, turning expected failures into a one-paragraph message and a non-zero exit code.</summary>
-    private static int Run(TextWriter errors, Action action)
+    /// <summary>Runs a command's work; its failures are reported by <see cref="GuardedAction"/>.</summary>
+    private static int Run(Action action)
     {
-        try
-        {
-            action();
-            return 0;
-        }
-        catch (ProfileValidationException e)
-        {
-            errors.WriteLine($"perfmodel: error: invalid profile ({e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}):");
-            foreach (var err in e.Errors) errors.WriteLine("  " + err);
-            return 1;
-        }
-        catch (Exception e) when (e is FormatException or KeyNotFoundException or IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException
-                                       or PerfModel.Calibration.Fitting.CalibrationException or NotSupportedException)
-        {
-            errors.WriteLine("perfmodel: error: " + e.Message);
-            return 2;
-        }
+        action();
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The validation rows named by --row (repeated or comma-separated), none when --row is not given.</summary>
+    /// <exception cref="FormatException">--row was given but names nothing.</exception>
+    /// <exception cref="KeyNotFoundException">A name is not a row's (checked before any work).</exception>
+    internal static string[] RowIds(string[]? values)
+    {
+        if (values is null || values.Length == 0) return [];
+        var known = string.Join(", ", PaperTargets.All.Select(t => t.Id));
+        return [.. values.SelectMany(v => CliLimits.Names(v, "--row", known)).Distinct().Select(id => PaperTargets.Get(id).Id)];
     }
 }

@@ -24,8 +24,8 @@ public sealed record ProfileSelection(Study Study, ImmutableArray<OsProfile> Ose
         string? heapPolicyFrom = null, PlacementPolicy? placement = null)
     {
         var study = StudyFiles.Load(platformFile, osFiles, appFiles);
-        var selectedApps = apps is null ? [.. study.Apps] : Names(apps).Select(n => study.App[n]).ToList();
-        var selectedOses = oses is null ? [.. study.Oses] : Names(oses).Select(n => study.Os[n]).ToList();
+        var selectedApps = apps is null ? [.. study.Apps] : CliLimits.Names(apps, "--app", string.Join(", ", study.Apps.Select(a => a.Name))).Select(n => study.App[n]).ToList();
+        var selectedOses = oses is null ? [.. study.Oses] : CliLimits.Names(oses, "--os", string.Join(", ", study.Oses.Select(o => o.Name))).Select(n => study.Os[n]).ToList();
         if (heapPolicyFrom is not null)
         {
             var brk = study.Os[heapPolicyFrom].Brk;
@@ -36,7 +36,4 @@ public sealed record ProfileSelection(Study Study, ImmutableArray<OsProfile> Ose
         var inputs = new[] { platformFile }.Concat(osFiles).Concat(appFiles).OfType<string>().ToImmutableArray();
         return new ProfileSelection(study, [.. selectedOses], [.. selectedApps], inputs);
     }
-
-    private static IEnumerable<string> Names(string list) =>
-        list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct();
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using PerfModel.Cli;
 
-return PerfModelCommand.Create().Parse(args).Invoke();
+return PerfModelCommand.Invoke(args);

@@ -11,10 +11,20 @@ namespace PerfModel.Descriptions;
 /// synchronisation points (Beckman et al., "The influence of operating systems on the performance of collective
 /// operations at extreme scale", Cluster 2006, doi:10.1109/CLUSTR.2006.311846). <see cref="NodeClasses"/> give shares of
 /// the nodes another profile (a few noisy nodes in a big job); their shares add up to at most 1 and the rest of the nodes
-/// have <see cref="Sources"/>.
+/// have <see cref="Sources"/>. At most <see cref="MaxSources"/> sources in all (the node classes' included) and
+/// <see cref="MaxNodeClasses"/> node classes: the closed forms put every source on the grid of every evaluation and every
+/// class is a population of its own, so these bound the cost of a step (seconds, not minutes).
 /// </summary>
 public sealed record NoiseProfile
 {
+    /// <summary>Most sources of a profile, its node classes' included: 16. Each costs the closed forms its discretisation
+    /// on every age bin of the grid, about 0.06 s per evaluation for a log-normal or Pareto source at the default
+    /// resolution; 16 keep a step within seconds.</summary>
+    public const int MaxSources = 16;
+
+    /// <summary>Most node classes: 4 (each is one more population whose laws are mixed into every maximum).</summary>
+    public const int MaxNodeClasses = 4;
+
     /// <summary>No noise.</summary>
     public static readonly NoiseProfile None = new([], coScheduled: false);
 
@@ -40,6 +50,15 @@ public sealed record NoiseProfile
         {
             var classes = value.IsDefault ? [] : value;
             for (var i = 0; i < classes.Length; i++) Rules.NotNull(this, classes[i], $"{nameof(NodeClasses)}[{i}]");
+            if (classes.Length > MaxNodeClasses)
+                throw Rules.Broken(this, $"{nameof(NodeClasses)}[{MaxNodeClasses}]", classes.Length, $"a noise profile has at most {MaxNodeClasses} node classes");
+            var sources = Sources.IsDefault ? 0 : Sources.Length;
+            for (var i = 0; i < classes.Length; i++)
+            {
+                sources += classes[i].Noise.Sources.Length;
+                if (sources > MaxSources)
+                    throw Rules.Broken(this, $"{nameof(NodeClasses)}[{i}]", sources, TooManySources);
+            }
             var total = classes.Sum(c => c.Share);
             field = total <= 1 + 1e-12 ? classes : throw Rules.Broken(this, nameof(NodeClasses), total, "the shares of the node classes must add up to at most 1");
         }
@@ -60,10 +79,16 @@ public sealed record NoiseProfile
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(CoScheduled, ValueEquality.Hash(Sources));
 
+    private static string TooManySources =>
+        $"a noise profile has at most {MaxSources} sources, its node classes' included (each costs every evaluation its discretisation)";
+
     private ImmutableArray<NoiseSource> CheckSources(ImmutableArray<NoiseSource> value)
     {
         var sources = Rules.Items(this, value, nameof(Sources));
         var total = 0.0;
+        var inClasses = NodeClasses.IsDefault ? 0 : NodeClasses.Sum(c => c.Noise.Sources.Length);
+        if (sources.Length + inClasses > MaxSources)
+            throw Rules.Broken(this, $"{nameof(Sources)}[{Math.Max(0, MaxSources - inClasses)}]", sources.Length + inClasses, TooManySources);
         for (var i = 0; i < sources.Length; i++)
         {
             total += sources[i].Fraction;

@@ -9,7 +9,7 @@ internal static class CliRunner
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = PerfModelCommand.Create(stdout, stderr).Parse(args).Invoke();
+        var code = PerfModelCommand.Invoke(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 }

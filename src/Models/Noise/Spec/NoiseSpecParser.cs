@@ -36,7 +36,7 @@ internal sealed partial class NoiseSpecParser
         {
             pos++;
             SkipWs();
-            ParseNodeClass(classes);
+            ParseNodeClass(classes, sources);
             SkipWs();
         }
         var coScheduled = ParseCoScheduled();
@@ -74,7 +74,7 @@ internal sealed partial class NoiseSpecParser
     }
 
     /// <summary>class := 'nodes' '(' share '%' ':' sources ['@cosched'] ')'.</summary>
-    private void ParseNodeClass(List<NodeNoiseClass> classes)
+    private void ParseNodeClass(List<NodeNoiseClass> classes, List<NoiseSource> baseSources)
     {
         var start = pos;
         var word = ReadWord();
@@ -106,18 +106,20 @@ internal sealed partial class NoiseSpecParser
         {
             nodeClass = new NodeNoiseClass(share, new NoiseProfile([.. sources], coScheduled));
         }
-        catch (InvalidDescriptionException)
+        catch (InvalidDescriptionException e) when (e.Field == nameof(NodeNoiseClass.Share))
         {
             throw Fail(shareAt, $"share {Percent(share)} of the nodes must be in (0%, 100%]");
         }
         var total = classes.Sum(c => c.Share) + share;
         try
         {
-            _ = new NoiseProfile([]) { NodeClasses = [.. classes, nodeClass] };
+            _ = new NoiseProfile(baseSources) { NodeClasses = [.. classes, nodeClass] };
         }
-        catch (InvalidDescriptionException)
+        catch (InvalidDescriptionException e)
         {
-            throw Fail(start, $"with this class the shares of the node classes add up to {Percent(total)}, which must be at most 100%");
+            throw Fail(start, e.Field == nameof(NoiseProfile.NodeClasses)
+                ? $"with this class the shares of the node classes add up to {Percent(total)}, which must be at most 100%"
+                : e.Rule);
         }
         classes.Add(nodeClass);
     }
