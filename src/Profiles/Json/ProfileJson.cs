@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -234,7 +235,7 @@ public static class ProfileJson
         foreach (var e in arr.EnumerateArray())
         {
             if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) && n >= 1 && QuantityLimits.Whole.Admits(n)) nodes.Add(n);
-            else { r.Scope.Add($"{full}.values[{i}]", $"value {JsonFieldReader.Shown(e.GetRawText())} must be a whole number of nodes >= 1 and {QuantityLimits.Whole.Rule}"); ok = false; }
+            else { r.Scope.Add($"{full}.values[{i}]", string.Create(CultureInfo.InvariantCulture, $"value {JsonFieldReader.Shown(e.GetRawText())} must be >= 1 and at most {QuantityLimits.Whole.Max:G3} (a whole number of nodes)")); ok = false; }
             i++;
         }
         if (!ok) return null;
