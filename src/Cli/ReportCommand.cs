@@ -30,6 +30,7 @@ public static class ReportCommand
         {
             var dir = pr.GetValue(outDir)!;
             var sel = ProfileSelection.Build(pr.GetValue(platform), pr.GetValue(osFiles) ?? [], pr.GetValue(appFiles) ?? [], null, null);
+            foreach (var notice in sel.Notices) log.WriteLine("note: " + notice);
             var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)) + Path.DirectorySeparatorChar;
             if (sel.InputFiles.Any(i => Path.GetFullPath(i).StartsWith(full, StringComparison.Ordinal)))
                 throw new IOException($"--out {dir} holds an input file; inputs are never overwritten");
