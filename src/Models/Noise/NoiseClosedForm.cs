@@ -74,7 +74,8 @@ public static class NoiseClosedForm
         var cpu = work + (shape.Sync == SyncShape.TreeReduceBroadcast ? 4 : 2) * rounds * overhead;
         var detours = profiles.Max(pr => CompoundPoissonLattice.Active(pr).Sum(s => s.Rate.PerSecond)) * cpu;
         if (!(detours <= MaxDetoursPerWindow))
-            throw new ArgumentOutOfRangeException(nameof(shape), shape.Work, string.Create(CultureInfo.InvariantCulture,
+            // No parameter name or value: the message is the whole of it (one line, as a front end shows it).
+            throw new ArgumentOutOfRangeException(null, string.Create(CultureInfo.InvariantCulture,
                 $"a step of {cpu:G4} s of CPU time (work {shape.Work}, {rounds} rounds) holds {detours:G4} expected detours per core; the closed forms resolve at most {MaxDetoursPerWindow:G3} per step: shorten the work per step or lower the detour rate"));
         // The grid does not depend on P up to 2^30 (its tail reaches where 2^30 ranks need it), so that E[step] is computed
         // on the same points at every P: monotone in P by construction, not up to the grid's resolution.
