@@ -10,7 +10,8 @@ namespace PerfModel.Cli;
 /// <param name="Oses">The selected OSes, what-ifs applied.</param>
 /// <param name="Apps">The selected applications.</param>
 /// <param name="InputFiles">Every profile file read (an output must never overwrite one).</param>
-public sealed record ProfileSelection(Study Study, ImmutableArray<OsProfile> Oses, ImmutableArray<AppProfile> Apps, ImmutableArray<string> InputFiles)
+/// <param name="Notices">Files that replace a built-in profile of the same name, one line each (shown on standard error).</param>
+public sealed record ProfileSelection(Study Study, ImmutableArray<OsProfile> Oses, ImmutableArray<AppProfile> Apps, ImmutableArray<string> InputFiles, ImmutableArray<string> Notices)
 {
     /// <summary>Loads the study and applies the selection and what-ifs.</summary>
     /// <param name="platformFile">--platform.</param>
@@ -23,7 +24,8 @@ public sealed record ProfileSelection(Study Study, ImmutableArray<OsProfile> Ose
     public static ProfileSelection Build(string? platformFile, string[] osFiles, string[] appFiles, string? apps, string? oses,
         string? heapPolicyFrom = null, PlacementPolicy? placement = null)
     {
-        var study = StudyFiles.Load(platformFile, osFiles, appFiles);
+        var notices = new List<string>();
+        var study = StudyFiles.LoadWithNotices(platformFile, osFiles, appFiles, notices);
         var selectedApps = apps is null ? [.. study.Apps] : CliLimits.Names(apps, "--app", string.Join(", ", study.Apps.Select(a => a.Name))).Select(n => study.App[n]).ToList();
         var selectedOses = oses is null ? [.. study.Oses] : CliLimits.Names(oses, "--os", string.Join(", ", study.Oses.Select(o => o.Name))).Select(n => study.Os[n]).ToList();
         if (heapPolicyFrom is not null)
@@ -34,6 +36,6 @@ public sealed record ProfileSelection(Study Study, ImmutableArray<OsProfile> Ose
         if (placement is { } pl)
             selectedOses = selectedOses.Select(o => o with { Placement = o.Placement with { Policy = pl } }).ToList();
         var inputs = new[] { platformFile }.Concat(osFiles).Concat(appFiles).OfType<string>().ToImmutableArray();
-        return new ProfileSelection(study, [.. selectedOses], [.. selectedApps], inputs);
+        return new ProfileSelection(study, [.. selectedOses], [.. selectedApps], inputs, [.. notices]);
     }
 }

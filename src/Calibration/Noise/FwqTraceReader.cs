@@ -208,31 +208,11 @@ internal sealed class FwqTraceReader
         return (value, lineNo);
     }
 
-    private StreamReader Open()
-    {
-        try
-        {
-            return new StreamReader(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var why = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : "cannot be read: " + e.Message;
-            throw errors.Fail("$", why);
-        }
-    }
+    private StreamReader Open() => TraceText.Open(file);
 
-    private string? ReadLine(StreamReader reader)
-    {
-        try
-        {
-            return reader.ReadLine();
-        }
-        catch (IOException e)
-        {
-            throw errors.Fail("$", "cannot be read: " + e.Message);
-        }
-    }
+    private int linesRead;
 
+    private string? ReadLine(StreamReader reader) => TraceText.ReadLine(file, reader, ++linesRead);
 
     private static string[] Split(string line) => line.Split(',').Select(c => c.Trim()).ToArray();
 

@@ -19,6 +19,11 @@ namespace PerfModel.Calibration.Noise;
 /// </remarks>
 public static class NoiseTraceFile
 {
+    /// <summary>Largest noise trace read: 64 MiB (some three million detours; the FWQ trace in data/noise is 0.6 MB).
+    /// A larger file, or one that is not a regular file (a device such as /dev/zero, a FIFO), is refused before it is
+    /// read.</summary>
+    public const long MaxBytes = 64L << 20;
+
     /// <summary>The format of the trace at <paramref name="path"/> (see the remarks of <see cref="NoiseTraceFile"/>).</summary>
     /// <exception cref="ProfileValidationException">The file is missing, unreadable or has only blank and comment lines.</exception>
     public static NoiseTraceFormat Detect(string path)

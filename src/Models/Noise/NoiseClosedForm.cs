@@ -1,3 +1,4 @@
+using System.Globalization;
 using PerfModel.Communication;
 using PerfModel.Descriptions;
 using PerfModel.Units;
@@ -51,7 +52,8 @@ public static class NoiseClosedForm
 {
     /// <summary>E[step time] and its statistics for <paramref name="ranks"/> ranks (a finite number ≥ 1; the collectives
     /// take the nearest whole number) under <paramref name="noise"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ranks"/> is not a finite number ≥ 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ranks"/> is not a finite number ≥ 1, or the step holds
+    /// more than <see cref="MaxDetoursPerWindow"/> expected detours per core.</exception>
     public static ClosedFormResult Evaluate(NoiseProfile noise, StepShape shape, double ranks, ClosedFormOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(noise);
@@ -70,6 +72,11 @@ public static class NoiseClosedForm
             return Quiet(shape, p, options);
 
         var cpu = work + (shape.Sync == SyncShape.TreeReduceBroadcast ? 4 : 2) * rounds * overhead;
+        var detours = profiles.Max(pr => CompoundPoissonLattice.Active(pr).Sum(s => s.Rate.PerSecond)) * cpu;
+        if (!(detours <= MaxDetoursPerWindow))
+            // No parameter name or value: the message is the whole of it (one line, as a front end shows it).
+            throw new ArgumentOutOfRangeException(null, string.Create(CultureInfo.InvariantCulture,
+                $"a step of {cpu:G4} s of CPU time (work {shape.Work}, {rounds} rounds) holds {detours:G4} expected detours per core; the closed forms resolve at most {MaxDetoursPerWindow:G3} per step: shorten the work per step or lower the detour rate"));
         // The grid does not depend on P up to 2^30 (its tail reaches where 2^30 ranks need it), so that E[step] is computed
         // on the same points at every P: monotone in P by construction, not up to the grid's resolution.
         var grid = GridPlan.For(profiles, cpu, shape.Sync == SyncShape.TreeReduceBroadcast ? overhead : 0, Math.Max(p, GridReach), options);
@@ -134,6 +141,16 @@ public static class NoiseClosedForm
         return Result(options, grid, first, firstNoiseFree, stationary, stationaryNoiseFree, point, stationary, point, first);
     }
 
+    /// <summary>
+    /// Most expected detours per core in one step's CPU time (Σ rates × (W + the rounds' overheads)) that the closed forms
+    /// resolve: 10^5. The delay of a window is put on one grid whose linear part spans its body; with more detours the
+    /// body is a narrow peak far from 0 (relative spread ~ 1/√n) that the grid no longer resolves, the step's slowdown
+    /// drifts (measured: Linux's noise at 10^4 s of work per step agrees with its detour fraction to 10^-5; at 10^5 s,
+    /// 2.4·10^5 detours, it is 5 times too large; 10^6 detours of 1 ns per 1 s step give a slowdown of 1.5 instead of
+    /// 1.001) and further on the lattice underflows. Beyond the limit <see cref="Evaluate"/> refuses the step.
+    /// </summary>
+    public const double MaxDetoursPerWindow = 1e5;
+
     /// <summary>P up to which the grid is the same at every P: 2^30.</summary>
     private const double GridReach = 1 << 30;
 
@@ -160,6 +177,10 @@ public static class NoiseClosedForm
     private static ClosedFormResult Result(ClosedFormOptions options, NoiseGrid grid, double first, double firstNoiseFree, double stationary,
         double stationaryNoiseFree, GridMeasure stationaryLaw, double stationaryShift, GridMeasure firstLaw, double firstShift)
     {
+        // Noise never makes a step faster: the mean steps are held at or above their noise-free times (the collectives'
+        // stationary forms are approximations that can dip below them by rounding when the noise is light).
+        first = Math.Max(first, firstNoiseFree);
+        stationary = Math.Max(stationary, stationaryNoiseFree);
         var stationaryStep = TimeInterval.FromSeconds(stationary);
         var variance = stationaryLaw.GridVariance;
         RunSpread runs;

@@ -22,13 +22,24 @@ public sealed record Prediction
     /// <param name="scenario">What was predicted.</param>
     /// <param name="terms">Per-rank, per-iteration terms, in evaluation order.</param>
     /// <param name="notes">Warnings, e.g. extrapolation beyond the machine.</param>
+    /// <exception cref="UnrepresentablePredictionException">A term, the runtime, the figure of merit or the run's variance
+    /// is not a finite number (the figure of merit also when it is not &gt; 0).</exception>
     public Prediction(Scenario scenario, IEnumerable<MechanismTerm> terms, IEnumerable<string> notes)
     {
         Scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
         Terms = new TermSet(terms ?? throw new ArgumentNullException(nameof(terms)));
         Notes = [.. notes ?? throw new ArgumentNullException(nameof(notes))];
         var app = scenario.App;
-        Breakdown = new Breakdown(Terms, app.Iterations);
+        try
+        {
+            Breakdown = new Breakdown(Terms, app.Iterations);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            // The terms are finite (a TimeInterval is); their sum over the iterations is not.
+            throw new UnrepresentablePredictionException(scenario, string.Create(CultureInfo.InvariantCulture,
+                $"its runtime over {app.Iterations:G4} iterations is not a finite number of seconds"), e);
+        }
         Runtime = Breakdown.Total;
         if (!(Runtime.Seconds > 0))
             throw new ArgumentException($"the terms of {app.Name} on {scenario.Os.Name} at {scenario.Nodes} nodes add up to {Runtime}; a runtime must be > 0", nameof(terms));
@@ -39,6 +50,10 @@ public sealed record Prediction
         var variance = 0.0;
         foreach (var t in Terms) variance += t.VariancePerIterationSeconds2;
         RunStandardDeviation = TimeInterval.FromSeconds(Math.Sqrt(app.Iterations * variance));
+        if (!double.IsFinite(Fom) || !(Fom > 0))
+            throw new UnrepresentablePredictionException(scenario, string.Create(CultureInfo.InvariantCulture, $"its figure of merit is {Fom} {app.Fom.Unit}"));
+        if (!double.IsFinite(variance) || !double.IsFinite(RunStandardDeviation.Seconds))
+            throw new UnrepresentablePredictionException(scenario, string.Create(CultureInfo.InvariantCulture, $"the variance of its run time is {app.Iterations * variance} s²"));
         Spread = RunSpread.Normal(Runtime, app.Iterations * variance, SpreadRuns);
     }
 

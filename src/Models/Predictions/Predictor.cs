@@ -80,17 +80,40 @@ public sealed class Predictor
     }
 
     /// <summary>Predicts <paramref name="scenario"/>: evaluates every model in order on its <see cref="RankLoad"/>.</summary>
+    /// <exception cref="UnrepresentablePredictionException">A model cannot represent a term of the scenario, or the
+    /// result would not be finite.</exception>
     public Prediction Predict(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var load = RankLoad.Of(scenario);
         var terms = TermSet.Empty;
-        foreach (var model in Models) terms = terms.Add(model.Evaluate(load, terms));
+        foreach (var model in Models)
+        {
+            try
+            {
+                terms = terms.Add(model.Evaluate(load, terms));
+            }
+            catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException or OverflowException)
+            {
+                // A term outside what a mechanism model can represent (a time of Infinity, more detours per step than the
+                // noise closed forms resolve): the project's error naming the scenario, not the model's internals.
+                throw new UnrepresentablePredictionException(scenario, $"the {model.Info.Id} model cannot represent it: {FirstLine(e.Message)}", e);
+            }
+        }
         var notes = ImmutableArray.CreateBuilder<string>();
         var platform = scenario.Platform;
         if (scenario.Nodes > platform.MachineNodes)
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scenario.Nodes} nodes exceeds the {platform.MachineNodes} nodes of {platform.Name}: extrapolation"));
         return new Prediction(scenario, terms, notes.ToImmutable());
+    }
+
+    /// <summary>The first line of a model's message, without the " (Parameter 'x')" an argument exception appends.</summary>
+    private static string FirstLine(string message)
+    {
+        var nl = message.IndexOfAny(['\r', '\n']);
+        var line = nl < 0 ? message : message[..nl];
+        var parameter = line.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return parameter > 0 && line.EndsWith("')", StringComparison.Ordinal) ? line[..parameter] : line;
     }
 
     /// <summary>Predicts <paramref name="app"/> on <paramref name="os"/> at <paramref name="nodes"/> nodes of

@@ -16,18 +16,7 @@ public static class ProfileFiles
     /// <summary>An application profile file.</summary>
     public static AppProfile LoadApp(string path) => ProfileJson.ParseApp(Read(path), path);
 
-    /// <summary>The text of <paramref name="path"/>, or a <see cref="ProfileValidationException"/> saying why it cannot be read.</summary>
-    public static string Read(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var why = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : "cannot be read: " + e.Message;
-            throw new ProfileValidationException([new ValidationError(path, "$", why)]);
-        }
-    }
+    /// <summary>The text of <paramref name="path"/> (a regular file of at most <see cref="InputFile.MaxProfileBytes"/>,
+    /// strict UTF-8; <see cref="InputFile"/>), or a <see cref="ProfileValidationException"/> saying why it cannot be read.</summary>
+    public static string Read(string path) => InputFile.ReadText(path, InputFile.MaxProfileBytes, "a profile");
 }

@@ -27,7 +27,7 @@ internal sealed class JsonFieldReader(ValidationScope scope)
         if (obj.ValueKind != JsonValueKind.Object) return;
         foreach (var p in obj.EnumerateObject())
             if (!known.Contains(p.Name))
-                Scope.Add($"{path}.{p.Name}", $"unknown field; expected one of: {string.Join(", ", known)}");
+                Scope.Add($"{path}.{Shown(p.Name)}", $"unknown field; expected one of: {string.Join(", ", known)}");
     }
 
     public bool TryGet(JsonElement obj, string name, string path, JsonValueKind kind, out JsonElement value)
@@ -50,8 +50,32 @@ internal sealed class JsonFieldReader(ValidationScope scope)
     public JsonElement Object(JsonElement obj, string name, string path) =>
         TryGet(obj, name, path, JsonValueKind.Object, out var v) ? v : default;
 
-    public string String(JsonElement obj, string name, string path) =>
-        TryGet(obj, name, path, JsonValueKind.String, out var v) ? v.GetString() ?? "" : "";
+    /// <summary>A string; one holding a control character (a newline, an escape, NUL …) is refused: names are printed in
+    /// tables, file names and messages, where such a character would break the line or the terminal.</summary>
+    public string String(JsonElement obj, string name, string path)
+    {
+        if (!TryGet(obj, name, path, JsonValueKind.String, out var v)) return "";
+        var text = v.GetString() ?? "";
+        var bad = text.FirstOrDefault(char.IsControl);
+        if (text.Any(char.IsControl))
+        {
+            Scope.Add($"{path}.{name}", $"\"{Shown(text)}\" holds the control character U+{(int)bad:X4}; names and labels must be printable text");
+            return "";
+        }
+        return text;
+    }
+
+    /// <summary>Text from a file as a message may show it: control characters escaped (\u0007), at most 60 characters
+    /// (longer text cut with "…"), so that an error stays one readable line.</summary>
+    internal static string Shown(string text)
+    {
+        const int Max = 60;
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in text.Length > Max ? text[..Max] : text)
+            sb.Append(char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString());
+        if (text.Length > Max) sb.Append($"… ({text.Length} characters)");
+        return sb.ToString();
+    }
 
     public bool Bool(JsonElement obj, string name, string path)
     {
@@ -77,7 +101,7 @@ internal sealed class JsonFieldReader(ValidationScope scope)
 
     /// <summary>A number with provenance (and an optional declared range; whole-number ends when <paramref name="whole"/>).
     /// Returns NaN when missing or malformed (the error is recorded).</summary>
-    public double Number(JsonElement obj, string name, string path, bool whole = false)
+    public double Number(JsonElement obj, string name, string path, bool whole = false, QuantityLimit? limit = null)
     {
         var full = $"{path}.{name}";
         if (!TryGet(obj, name, path, JsonValueKind.Object, out var q))
@@ -86,10 +110,10 @@ internal sealed class JsonFieldReader(ValidationScope scope)
                 Scope.Add(full, "a bare number has no provenance; write {\"value\": …, \"source\": \"…\"} or {\"value\": …, \"estimate\": \"reason\"}");
             return double.NaN;
         }
-        return Quantity(q, full, whole);
+        return Quantity(q, full, whole, limit);
     }
 
-    private double Quantity(JsonElement q, string full, bool whole)
+    private double Quantity(JsonElement q, string full, bool whole, QuantityLimit? limit)
     {
         OnlyKnown(q, full, ["value", "source", "estimate", "note", RangeField]);
         var source = SourceOf(q, full);
@@ -97,6 +121,11 @@ internal sealed class JsonFieldReader(ValidationScope scope)
         if (value.ValueKind != JsonValueKind.Number) { Scope.Add(full + ".value", $"must be a JSON number, found {Describe(value.ValueKind)}"); return double.NaN; }
         var d = value.GetDouble();
         if (!double.IsFinite(d)) { Scope.Add(full + ".value", "must be finite"); return double.NaN; }
+        if (limit is not null && !limit.Admits(d))
+        {
+            Scope.Add(full + ".value", $"value {value.GetRawText()} {limit.Rule}");
+            return double.NaN;
+        }
         var range = Range(q, full, d, whole);
         if (source is not null) provenance[full] = new ProvenanceEntry(source, d) { Range = range };
         return d;
@@ -166,9 +195,9 @@ internal sealed class JsonFieldReader(ValidationScope scope)
     }
 
     /// <summary>A whole number with provenance; records an error (and returns 0) if it is not integral.</summary>
-    public int Integer(JsonElement obj, string name, string path)
+    public int Integer(JsonElement obj, string name, string path, QuantityLimit? limit = null)
     {
-        var d = Number(obj, name, path, whole: true);
+        var d = Number(obj, name, path, whole: true, limit);
         if (double.IsNaN(d)) return 0;
         if (d != Math.Floor(d) || d < int.MinValue || d > int.MaxValue)
         {
@@ -190,15 +219,19 @@ internal sealed class JsonFieldReader(ValidationScope scope)
         }
     }
 
-    /// <summary>An array of plain finite numbers (errors recorded per item).</summary>
-    public double[] PlainNumbers(JsonElement obj, string name, string path)
+    /// <summary>An array of plain finite numbers within <paramref name="limit"/> (errors recorded per item).</summary>
+    public double[] PlainNumbers(JsonElement obj, string name, string path, QuantityLimit limit)
     {
         if (!TryGet(obj, name, path, JsonValueKind.Array, out var arr)) return [];
         var list = new List<double>();
         var i = 0;
         foreach (var e in arr.EnumerateArray())
         {
-            if (e.ValueKind == JsonValueKind.Number && double.IsFinite(e.GetDouble())) list.Add(e.GetDouble());
+            if (e.ValueKind == JsonValueKind.Number && double.IsFinite(e.GetDouble()))
+            {
+                if (limit.Admits(e.GetDouble())) list.Add(e.GetDouble());
+                else Scope.Add($"{path}.{name}[{i}]", $"value {e.GetRawText()} {limit.Rule}");
+            }
             else Scope.Add($"{path}.{name}[{i}]", "must be a finite number");
             i++;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -68,12 +69,47 @@ public static class ProfileJson
                 scope.Add("$", "the top level must be a JSON object");
                 scope.ThrowIfAny();
             }
+            DuplicateKeys(root, "$", scope);
+            scope.ThrowIfAny();
             var r = new JsonFieldReader(scope);
             if (r.TryGet(root, "schemaVersion", "$", JsonValueKind.Number, out var ver) && ver.GetDouble() != ProfileSchema.Version)
                 scope.Add("$.schemaVersion", $"version {ver.GetRawText()} is not supported; this build reads version {ProfileSchema.Version}");
             var value = ReadObject(r, root, "$", schema, RootFields);
             scope.ThrowIfAny();
             return (value!, r.Provenance);
+        }
+    }
+
+    /// <summary>
+    /// Records every object member whose name repeats an earlier one of the same object, and every member name holding a
+    /// control character, at its JSON path. JSON readers disagree on which of two equal keys counts (this one would take
+    /// the last silently), so a repeated key is an error rather than a guess; a name with a control character cannot be
+    /// a field and would be printed raw.
+    /// </summary>
+    private static void DuplicateKeys(JsonElement element, string path, ValidationScope scope)
+    {
+        // Iterative, so that deep nesting (up to the reader's depth limit) costs no stack.
+        var pending = new Stack<(JsonElement Element, string Path)>();
+        pending.Push((element, path));
+        while (pending.Count > 0)
+        {
+            var (e, at) = pending.Pop();
+            if (e.ValueKind == JsonValueKind.Object)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var p in e.EnumerateObject())
+                {
+                    var here = $"{at}.{JsonFieldReader.Shown(p.Name)}";
+                    if (p.Name.Any(char.IsControl)) scope.Add(here, "the field name holds a control character");
+                    else if (!seen.Add(p.Name)) scope.Add(here, "the field appears twice in this object; write each field once");
+                    pending.Push((p.Value, here));
+                }
+            }
+            else if (e.ValueKind == JsonValueKind.Array)
+            {
+                var i = 0;
+                foreach (var item in e.EnumerateArray()) pending.Push((item, $"{at}[{i++}]"));
+            }
         }
     }
 
@@ -103,8 +139,8 @@ public static class ProfileJson
     private static object? ReadField(JsonFieldReader r, JsonElement obj, string path, FieldSchema f) =>
         f.IsOptional && obj.ValueKind == JsonValueKind.Object && !obj.TryGetProperty(f.Json, out _) ? f.Default : f.Kind switch
     {
-        FieldKind.Quantity => r.Number(obj, f.Json, path),
-        FieldKind.Integer => r.Integer(obj, f.Json, path),
+        FieldKind.Quantity => r.Number(obj, f.Json, path, limit: f.Limit),
+        FieldKind.Integer => r.Integer(obj, f.Json, path, f.Limit),
         FieldKind.Boolean => r.Bool(obj, f.Json, path),
         FieldKind.Text => r.String(obj, f.Json, path),
         FieldKind.Choice => r.Enum(obj, f.Json, path, f.Choices!, f.ChoiceNames),
@@ -127,7 +163,7 @@ public static class ProfileJson
         }
         if (hasFixed)
         {
-            var seconds = r.Number(source, DurationSchema.FixedField, path);
+            var seconds = r.Number(source, DurationSchema.FixedField, path, limit: DurationSchema.LimitOf(DurationSchema.FixedField));
             return Build(r, () => new FixedDuration(TimeInterval.FromSeconds(seconds)), $"{path}.{DurationSchema.FixedField}", double.IsNaN(seconds));
         }
         var dpath = $"{path}.{DurationSchema.DistributionField}";
@@ -139,15 +175,15 @@ public static class ProfileJson
         {
             r.OnlyKnown(d, dpath, [DurationSchema.KindField, .. form.Parameters.Select(p => p.Json)]);
             var before = r.Scope.Count;
-            var parameters = form.Parameters.Select(p => r.Number(d, p.Json, dpath)).ToArray();
+            var parameters = form.Parameters.Select(p => r.Number(d, p.Json, dpath, limit: DurationSchema.LimitOf(p.Json))).ToArray();
             return Build(r, () => form.Build(parameters), dpath, r.Scope.Count > before, form);
         }
         if (kind == DurationSchema.Empirical)
         {
             r.OnlyKnown(d, dpath, [DurationSchema.KindField, DurationSchema.ValuesField, DurationSchema.WeightsField, "source", "estimate"]);
             var provenanceText = r.SourceOf(d, dpath);
-            var values = r.PlainNumbers(d, DurationSchema.ValuesField, dpath);
-            var weights = r.PlainNumbers(d, DurationSchema.WeightsField, dpath);
+            var values = r.PlainNumbers(d, DurationSchema.ValuesField, dpath, DurationSchema.LimitOf(DurationSchema.ValuesField));
+            var weights = r.PlainNumbers(d, DurationSchema.WeightsField, dpath, DurationSchema.LimitOf(DurationSchema.WeightsField));
             if (values.Length == 0 || values.Length != weights.Length)
             {
                 r.Scope.Add($"{dpath}.{DurationSchema.WeightsField}", $"needs one weight per value ({values.Length} values, {weights.Length} weights; at least one)");
@@ -162,7 +198,7 @@ public static class ProfileJson
             if (provenanceText is not null) r.Record(dpath, provenanceText, empirical);
             return empirical;
         }
-        r.Scope.Add($"{dpath}.{DurationSchema.KindField}", $"'{kind}' is not one of: {string.Join(", ", DurationSchema.Names)}");
+        r.Scope.Add($"{dpath}.{DurationSchema.KindField}", $"'{JsonFieldReader.Shown(kind)}' is not one of: {string.Join(", ", DurationSchema.Names)}");
         return null;
     }
 
@@ -198,8 +234,8 @@ public static class ProfileJson
         var ok = true;
         foreach (var e in arr.EnumerateArray())
         {
-            if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n)) nodes.Add(n);
-            else { r.Scope.Add($"{full}.values[{i}]", "must be a whole number"); ok = false; }
+            if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) && n >= 1 && QuantityLimits.Whole.Admits(n)) nodes.Add(n);
+            else { r.Scope.Add($"{full}.values[{i}]", string.Create(CultureInfo.InvariantCulture, $"value {JsonFieldReader.Shown(e.GetRawText())} must be >= 1 and at most {QuantityLimits.Whole.Max:G3} (a whole number of nodes)")); ok = false; }
             i++;
         }
         if (!ok) return null;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PerfModel.Descriptions;
 using PerfModel.Noise;
 
 namespace PerfModel.Profiles.Schema;
@@ -36,6 +37,16 @@ public static class DurationSchema
         new("pareto", [("scaleSeconds", "Smallest duration x_m, seconds."), ("alpha", "Tail index (> 1).")],
             p => new ParetoDuration(TimeInterval.FromSeconds(p[0]), p[1]), d => d is ParetoDuration pa ? [pa.Scale.Seconds, pa.Alpha] : null),
     ];
+
+    /// <summary>The limit of a distribution parameter or of an empirical distribution's values and weights: a time
+    /// (<see cref="QuantityLimits.Seconds"/>) for a name ending in "Seconds", a count for the weights
+    /// (<see cref="QuantityLimits.Count"/>), a dimensionless factor (σ, α; <see cref="QuantityLimits.Factor"/>) otherwise.</summary>
+    public static QuantityLimit LimitOf(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return json.EndsWith("Seconds", StringComparison.Ordinal) || json == "seconds" ? QuantityLimits.Seconds
+            : json == WeightsField ? QuantityLimits.Count : QuantityLimits.Factor;
+    }
 
     /// <summary>The name of the empirical form.</summary>
     public const string Empirical = "empirical";

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using PerfModel.Descriptions;
 using PerfModel.Profiles.Json;
 
 namespace PerfModel.Profiles.Schema;
@@ -12,8 +13,9 @@ namespace PerfModel.Profiles.Schema;
 public sealed class FieldSchema
 {
     internal FieldSchema(string json, string property, FieldKind kind, string description, Func<object, object?> get, ObjectSchema? item = null, Type? choices = null,
-        IEnumerable<Enum>? choiceValues = null, bool optional = false, object? defaultValue = null)
+        IEnumerable<Enum>? choiceValues = null, bool optional = false, object? defaultValue = null, QuantityLimit? limit = null)
     {
+        Limit = limit;
         Json = json;
         Property = property;
         Kind = kind;
@@ -37,6 +39,12 @@ public sealed class FieldSchema
 
     /// <summary>What it means, with its unit (shown by editors from the JSON Schema).</summary>
     public string Description { get; }
+
+    /// <summary>The values a number may take (<see cref="FieldKind.Quantity"/>, <see cref="FieldKind.Integer"/>): one of
+    /// <see cref="QuantityLimits"/>, chosen by what the number is (a time, a size, a count …) so that every prediction
+    /// from values within the limits stays finite; a value outside is refused when the file is read, naming the file,
+    /// the JSON path and the limit. Null for other kinds.</summary>
+    public QuantityLimit? Limit { get; }
 
     /// <summary>The nested object's schema (<see cref="FieldKind.Object"/>, <see cref="FieldKind.ObjectArray"/>).</summary>
     public ObjectSchema? Item { get; }

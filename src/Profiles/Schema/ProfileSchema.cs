@@ -20,9 +20,9 @@ public static class ProfileSchema
     [
         Text<MemoryTier>("name", nameof(Descriptions.MemoryTier.Name), "Display name, e.g. MCDRAM.", t => t.Name),
         Choice<MemoryTier, MemoryKind>("kind", nameof(Descriptions.MemoryTier.Kind), "hbm (on-package high-bandwidth memory) or ddr.", t => t.Kind),
-        Q<MemoryTier>("capacityBytes", nameof(Descriptions.MemoryTier.Capacity), "Capacity of the tier on one node, bytes.", t => t.Capacity.Bytes),
-        Q<MemoryTier>("bandwidthBytesPerSecond", nameof(Descriptions.MemoryTier.Bandwidth), "Sustained (STREAM triad) bandwidth of the tier on one node with all application cores, bytes per second.", t => t.Bandwidth.BytesPerSecond),
-        Int<MemoryTier>("numaDomains", nameof(Descriptions.MemoryTier.NumaDomains), "NUMA domains the tier is split into (4 in SNC-4).", t => t.NumaDomains),
+        Q<MemoryTier>("capacityBytes", nameof(Descriptions.MemoryTier.Capacity), "Capacity of the tier on one node, bytes.", t => t.Capacity.Bytes, QuantityLimits.Bytes),
+        Q<MemoryTier>("bandwidthBytesPerSecond", nameof(Descriptions.MemoryTier.Bandwidth), "Sustained (STREAM triad) bandwidth of the tier on one node with all application cores, bytes per second.", t => t.Bandwidth.BytesPerSecond, QuantityLimits.BytesPerSecond),
+        Int<MemoryTier>("numaDomains", nameof(Descriptions.MemoryTier.NumaDomains), "NUMA domains the tier is split into (4 in SNC-4).", t => t.NumaDomains, QuantityLimits.Whole),
     ], v => new MemoryTier
     {
         Name = v.Text(nameof(Descriptions.MemoryTier.Name)), Kind = v.Choice<MemoryKind>(nameof(Descriptions.MemoryTier.Kind)),
@@ -33,9 +33,9 @@ public static class ProfileSchema
     /// <summary>One data-TLB structure.</summary>
     public static readonly ObjectSchema TlbLevel = new(typeof(TlbLevel), "One data-TLB structure.",
     [
-        Int<TlbLevel>("level", nameof(Descriptions.TlbLevel.Level), "1 for the first-level (micro) TLB, 2 for the second level.", t => t.Level),
-        Q<TlbLevel>("pageSizeBytes", nameof(Descriptions.TlbLevel.PageSize), "Page size the structure caches, bytes (a power of two).", t => t.PageSize.Bytes),
-        Int<TlbLevel>("entries", nameof(Descriptions.TlbLevel.Entries), "Entries.", t => t.Entries),
+        Int<TlbLevel>("level", nameof(Descriptions.TlbLevel.Level), "1 for the first-level (micro) TLB, 2 for the second level.", t => t.Level, QuantityLimits.Whole),
+        Q<TlbLevel>("pageSizeBytes", nameof(Descriptions.TlbLevel.PageSize), "Page size the structure caches, bytes (a power of two).", t => t.PageSize.Bytes, QuantityLimits.Bytes),
+        Int<TlbLevel>("entries", nameof(Descriptions.TlbLevel.Entries), "Entries.", t => t.Entries, QuantityLimits.Whole),
     ], v => new TlbLevel
     {
         Level = v.Integer(nameof(Descriptions.TlbLevel.Level)), PageSize = v.Bytes(nameof(Descriptions.TlbLevel.PageSize)), Entries = v.Integer(nameof(Descriptions.TlbLevel.Entries)),
@@ -44,12 +44,12 @@ public static class ProfileSchema
     /// <summary>Kernel operation costs.</summary>
     public static readonly ObjectSchema KernelCosts = new(typeof(KernelCosts), "Costs of kernel operations on one core.",
     [
-        Q<KernelCosts>("syscallSeconds", nameof(Descriptions.KernelCosts.Syscall), "A null system call handled locally, seconds.", k => k.Syscall.Seconds),
-        Q<KernelCosts>("schedYieldSeconds", nameof(Descriptions.KernelCosts.SchedYield), "A sched_yield() call with nothing else to run, seconds.", k => k.SchedYield.Seconds),
-        Q<KernelCosts>("pageFault4KSeconds", nameof(Descriptions.KernelCosts.PageFault4K), "Handling of a 4 KiB anonymous page fault, zeroing excluded, seconds.", k => k.PageFault4K.Seconds),
-        Q<KernelCosts>("pageFault2MSeconds", nameof(Descriptions.KernelCosts.PageFault2M), "Handling of a 2 MiB (THP) fault or allocation, zeroing excluded, seconds.", k => k.PageFault2M.Seconds),
-        Q<KernelCosts>("zeroingBytesPerSecondPerCore", nameof(Descriptions.KernelCosts.ZeroingBandwidthPerCore), "Rate at which one core clears memory, bytes per second.", k => k.ZeroingBandwidthPerCore.BytesPerSecond),
-        Q<KernelCosts>("faultContentionPerRank", nameof(Descriptions.KernelCosts.FaultContentionPerRank), "Extra fault time per additional rank faulting at once, as a fraction of a 4 KiB fault.", k => k.FaultContentionPerRank),
+        Q<KernelCosts>("syscallSeconds", nameof(Descriptions.KernelCosts.Syscall), "A null system call handled locally, seconds.", k => k.Syscall.Seconds, QuantityLimits.Seconds),
+        Q<KernelCosts>("schedYieldSeconds", nameof(Descriptions.KernelCosts.SchedYield), "A sched_yield() call with nothing else to run, seconds.", k => k.SchedYield.Seconds, QuantityLimits.Seconds),
+        Q<KernelCosts>("pageFault4KSeconds", nameof(Descriptions.KernelCosts.PageFault4K), "Handling of a 4 KiB anonymous page fault, zeroing excluded, seconds.", k => k.PageFault4K.Seconds, QuantityLimits.Seconds),
+        Q<KernelCosts>("pageFault2MSeconds", nameof(Descriptions.KernelCosts.PageFault2M), "Handling of a 2 MiB (THP) fault or allocation, zeroing excluded, seconds.", k => k.PageFault2M.Seconds, QuantityLimits.Seconds),
+        Q<KernelCosts>("zeroingBytesPerSecondPerCore", nameof(Descriptions.KernelCosts.ZeroingBandwidthPerCore), "Rate at which one core clears memory, bytes per second.", k => k.ZeroingBandwidthPerCore.BytesPerSecond, QuantityLimits.BytesPerSecond),
+        Q<KernelCosts>("faultContentionPerRank", nameof(Descriptions.KernelCosts.FaultContentionPerRank), "Extra fault time per additional rank faulting at once, as a fraction of a 4 KiB fault.", k => k.FaultContentionPerRank, QuantityLimits.Factor),
     ], v => new KernelCosts
     {
         Syscall = v.Seconds(nameof(Descriptions.KernelCosts.Syscall)), SchedYield = v.Seconds(nameof(Descriptions.KernelCosts.SchedYield)),
@@ -61,12 +61,12 @@ public static class ProfileSchema
     /// <summary>LogGP interconnect parameters.</summary>
     public static readonly ObjectSchema Interconnect = new(typeof(Interconnect), "LogGP parameters of the network and of shared-memory transport inside a node.",
     [
-        Q<Interconnect>("latencySeconds", nameof(Descriptions.Interconnect.Latency), "L: wire and switch latency between two nodes, seconds.", n => n.Latency.Seconds),
-        Q<Interconnect>("overheadSeconds", nameof(Descriptions.Interconnect.Overhead), "o: CPU overhead per message at each end, seconds.", n => n.Overhead.Seconds),
-        Q<Interconnect>("gapPerByteSeconds", nameof(Descriptions.Interconnect.GapPerByte), "G: time per byte of long messages between nodes, seconds per byte.", n => n.GapPerByte.Seconds),
-        Q<Interconnect>("intraNodeLatencySeconds", nameof(Descriptions.Interconnect.IntraNodeLatency), "Latency of a shared-memory message inside a node, seconds.", n => n.IntraNodeLatency.Seconds),
-        Q<Interconnect>("intraNodeGapPerByteSeconds", nameof(Descriptions.Interconnect.IntraNodeGapPerByte), "Time per byte of a shared-memory copy, seconds per byte.", n => n.IntraNodeGapPerByte.Seconds),
-        Q<Interconnect>("reduceSecondsPerByte", nameof(Descriptions.Interconnect.ReducePerByte), "Time per byte to combine two operands in a reduction, seconds per byte.", n => n.ReducePerByte.Seconds),
+        Q<Interconnect>("latencySeconds", nameof(Descriptions.Interconnect.Latency), "L: wire and switch latency between two nodes, seconds.", n => n.Latency.Seconds, QuantityLimits.Seconds),
+        Q<Interconnect>("overheadSeconds", nameof(Descriptions.Interconnect.Overhead), "o: CPU overhead per message at each end, seconds.", n => n.Overhead.Seconds, QuantityLimits.Seconds),
+        Q<Interconnect>("gapPerByteSeconds", nameof(Descriptions.Interconnect.GapPerByte), "G: time per byte of long messages between nodes, seconds per byte.", n => n.GapPerByte.Seconds, QuantityLimits.SecondsPerByte),
+        Q<Interconnect>("intraNodeLatencySeconds", nameof(Descriptions.Interconnect.IntraNodeLatency), "Latency of a shared-memory message inside a node, seconds.", n => n.IntraNodeLatency.Seconds, QuantityLimits.Seconds),
+        Q<Interconnect>("intraNodeGapPerByteSeconds", nameof(Descriptions.Interconnect.IntraNodeGapPerByte), "Time per byte of a shared-memory copy, seconds per byte.", n => n.IntraNodeGapPerByte.Seconds, QuantityLimits.SecondsPerByte),
+        Q<Interconnect>("reduceSecondsPerByte", nameof(Descriptions.Interconnect.ReducePerByte), "Time per byte to combine two operands in a reduction, seconds per byte.", n => n.ReducePerByte.Seconds, QuantityLimits.SecondsPerByte),
     ], v => new Interconnect
     {
         Latency = v.Seconds(nameof(Descriptions.Interconnect.Latency)), Overhead = v.Seconds(nameof(Descriptions.Interconnect.Overhead)),
@@ -78,19 +78,19 @@ public static class ProfileSchema
     public static readonly ObjectSchema Platform = new(typeof(Platform), "A compute node type and the machine built from it.",
     [
         Text<Platform>("name", nameof(Descriptions.Platform.Name), "Display name.", p => p.Name),
-        Int<Platform>("coresPerNode", nameof(Descriptions.Platform.CoresPerNode), "Physical cores per node.", p => p.CoresPerNode),
-        Int<Platform>("appCoresPerNode", nameof(Descriptions.Platform.AppCoresPerNode), "Cores given to the application.", p => p.AppCoresPerNode),
-        Int<Platform>("osCoresPerNode", nameof(Descriptions.Platform.OsCoresPerNode), "Cores reserved for the OS.", p => p.OsCoresPerNode),
-        Q<Platform>("frequencyHz", nameof(Descriptions.Platform.ClockFrequency), "Core clock, hertz.", p => p.ClockFrequency.Hertz),
+        Int<Platform>("coresPerNode", nameof(Descriptions.Platform.CoresPerNode), "Physical cores per node.", p => p.CoresPerNode, QuantityLimits.Whole),
+        Int<Platform>("appCoresPerNode", nameof(Descriptions.Platform.AppCoresPerNode), "Cores given to the application.", p => p.AppCoresPerNode, QuantityLimits.Whole),
+        Int<Platform>("osCoresPerNode", nameof(Descriptions.Platform.OsCoresPerNode), "Cores reserved for the OS.", p => p.OsCoresPerNode, QuantityLimits.Whole),
+        Q<Platform>("frequencyHz", nameof(Descriptions.Platform.ClockFrequency), "Core clock, hertz.", p => p.ClockFrequency.Hertz, QuantityLimits.Hertz),
         Objects<Platform>("memoryTiers", nameof(Descriptions.Platform.MemoryTiers), "Memory tiers of one node: exactly one ddr, at most one hbm.", MemoryTier, p => p.MemoryTiers),
         Objects<Platform>("tlb", nameof(Descriptions.Platform.Tlb), "Data-TLB structures; one for 4 KiB pages.", TlbLevel, p => p.Tlb),
-        Q<Platform>("tlbL2HitSeconds", nameof(Descriptions.Platform.TlbL2Hit), "Penalty of a first-level TLB miss that hits the second level, seconds.", p => p.TlbL2Hit.Seconds),
-        Q<Platform>("pageWalkCachedSeconds", nameof(Descriptions.Platform.PageWalkCached), "A page walk whose entries hit in cache, seconds.", p => p.PageWalkCached.Seconds),
-        Q<Platform>("pageWalkMemorySeconds", nameof(Descriptions.Platform.PageWalkMemory), "Extra time of a walk whose leaf entry misses the cache, seconds.", p => p.PageWalkMemory.Seconds),
-        Q<Platform>("cacheBytesPerCore", nameof(Descriptions.Platform.CachePerCore), "Last-level cache per core, bytes.", p => p.CachePerCore.Bytes),
+        Q<Platform>("tlbL2HitSeconds", nameof(Descriptions.Platform.TlbL2Hit), "Penalty of a first-level TLB miss that hits the second level, seconds.", p => p.TlbL2Hit.Seconds, QuantityLimits.Seconds),
+        Q<Platform>("pageWalkCachedSeconds", nameof(Descriptions.Platform.PageWalkCached), "A page walk whose entries hit in cache, seconds.", p => p.PageWalkCached.Seconds, QuantityLimits.Seconds),
+        Q<Platform>("pageWalkMemorySeconds", nameof(Descriptions.Platform.PageWalkMemory), "Extra time of a walk whose leaf entry misses the cache, seconds.", p => p.PageWalkMemory.Seconds, QuantityLimits.Seconds),
+        Q<Platform>("cacheBytesPerCore", nameof(Descriptions.Platform.CachePerCore), "Last-level cache per core, bytes.", p => p.CachePerCore.Bytes, QuantityLimits.Bytes),
         Object<Platform>("kernel", nameof(Descriptions.Platform.Kernel), "Kernel operation costs.", KernelCosts, p => p.Kernel),
         Object<Platform>("network", nameof(Descriptions.Platform.Network), "Interconnect (LogGP) parameters.", Interconnect, p => p.Network),
-        Int<Platform>("machineNodes", nameof(Descriptions.Platform.MachineNodes), "Nodes in the whole machine.", p => p.MachineNodes),
+        Int<Platform>("machineNodes", nameof(Descriptions.Platform.MachineNodes), "Nodes in the whole machine.", p => p.MachineNodes, QuantityLimits.Whole),
     ], v => new Platform
     {
         Name = v.Text(nameof(Descriptions.Platform.Name)), CoresPerNode = v.Integer(nameof(Descriptions.Platform.CoresPerNode)),
@@ -109,7 +109,7 @@ public static class ProfileSchema
         Choice<NoiseSource, NoiseArrival>("arrival", nameof(Descriptions.NoiseSource.Arrival),
             "How detours arrive on each core: poisson (the default when left out; daemons, interrupts) or periodic (one detour every 1/ratePerSecond seconds at a random phase per core, in phase on every core when co-scheduled; a timer tick: every detour must end before the next starts). A recorded trace is replayed only from a noise spec (trace(path)); it cannot be written in a profile.",
             s => s.Arrival, [NoiseArrival.Poisson, NoiseArrival.Periodic], NoiseArrival.Poisson),
-        Q<NoiseSource>("ratePerSecond", nameof(Descriptions.NoiseSource.Rate), "Detours per second on each core.", s => s.Rate.PerSecond),
+        Q<NoiseSource>("ratePerSecond", nameof(Descriptions.NoiseSource.Rate), "Detours per second on each core.", s => s.Rate.PerSecond, QuantityLimits.PerSecond),
         new("duration", nameof(Descriptions.NoiseSource.Duration), FieldKind.Duration,
             "Detour duration: durationSeconds (every detour this long) or duration: {distribution: fixed|exponential|lognormal|pareto|empirical, …}.",
             o => ((NoiseSource)o).Duration),
@@ -123,7 +123,7 @@ public static class ProfileSchema
     /// <summary>A share of the nodes with other noise.</summary>
     public static readonly ObjectSchema NodeNoiseClass = new(typeof(NodeNoiseClass), "A share of the nodes whose cores see other noise (a few noisy nodes in a big job): each node belongs to the class independently with probability share.",
     [
-        Q<NodeNoiseClass>("share", nameof(Descriptions.NodeNoiseClass.Share), "Fraction of the nodes in the class, in (0, 1]; the shares of all classes add up to at most 1.", c => c.Share),
+        Q<NodeNoiseClass>("share", nameof(Descriptions.NodeNoiseClass.Share), "Fraction of the nodes in the class, in (0, 1]; the shares of all classes add up to at most 1.", c => c.Share, QuantityLimits.Factor),
         Object<NodeNoiseClass>("noise", nameof(Descriptions.NodeNoiseClass.Noise), "The noise of every core of a node in the class: coScheduled and sources, as the profile's own.", NodeClassNoise, c => c.Noise),
     ], v => new NodeNoiseClass(v.Number(nameof(Descriptions.NodeNoiseClass.Share)), v.Object<NoiseProfile>(nameof(Descriptions.NodeNoiseClass.Noise))));
 
@@ -141,12 +141,12 @@ public static class ProfileSchema
     /// <summary>The heap (brk) policy.</summary>
     public static readonly ObjectSchema BrkPolicy = new(typeof(BrkPolicy), "How the OS services brk().",
     [
-        Q<BrkPolicy>("alignmentBytes", nameof(Descriptions.BrkPolicy.Alignment), "Heap start alignment, bytes.", b => b.Alignment.Bytes),
-        Q<BrkPolicy>("growthStepBytes", nameof(Descriptions.BrkPolicy.GrowthStep), "The heap grows in multiples of this, bytes.", b => b.GrowthStep.Bytes),
+        Q<BrkPolicy>("alignmentBytes", nameof(Descriptions.BrkPolicy.Alignment), "Heap start alignment, bytes.", b => b.Alignment.Bytes, QuantityLimits.Bytes),
+        Q<BrkPolicy>("growthStepBytes", nameof(Descriptions.BrkPolicy.GrowthStep), "The heap grows in multiples of this, bytes.", b => b.GrowthStep.Bytes, QuantityLimits.Bytes),
         Bool<BrkPolicy>("shrinkReturnsMemory", nameof(Descriptions.BrkPolicy.ShrinkReturnsMemory), "Whether a contraction unmaps pages.", b => b.ShrinkReturnsMemory),
         Bool<BrkPolicy>("prefaultAtBrk", nameof(Descriptions.BrkPolicy.PrefaultAtBrk), "Whether pages are allocated inside brk() rather than on first touch.", b => b.PrefaultAtBrk),
-        Q<BrkPolicy>("zeroBytesPerGrowthStep", nameof(Descriptions.BrkPolicy.ZeroPerGrowthStep), "Bytes cleared per growth step when prefaulting.", b => b.ZeroPerGrowthStep.Bytes),
-        Q<BrkPolicy>("pageBytes", nameof(Descriptions.BrkPolicy.Page), "Page size backing the heap, bytes.", b => b.Page.Bytes),
+        Q<BrkPolicy>("zeroBytesPerGrowthStep", nameof(Descriptions.BrkPolicy.ZeroPerGrowthStep), "Bytes cleared per growth step when prefaulting.", b => b.ZeroPerGrowthStep.Bytes, QuantityLimits.Bytes),
+        Q<BrkPolicy>("pageBytes", nameof(Descriptions.BrkPolicy.Page), "Page size backing the heap, bytes.", b => b.Page.Bytes, QuantityLimits.Bytes),
         Bool<BrkPolicy>("transparentHugePages", nameof(Descriptions.BrkPolicy.TransparentHugePages), "Whether 2 MiB-aligned parts of a demand-paged growth get a huge page.", b => b.TransparentHugePages),
     ], v => new BrkPolicy
     {
@@ -159,9 +159,9 @@ public static class ProfileSchema
     /// <summary>Page sizes of the non-heap memory.</summary>
     public static readonly ObjectSchema PagePolicy = new(typeof(PagePolicy), "Page sizes for the application's non-heap memory.",
     [
-        Q<PagePolicy>("mappingPageBytes", nameof(Descriptions.PagePolicy.MappingPage), "Page size of large anonymous mappings, bytes.", p => p.MappingPage.Bytes),
-        Q<PagePolicy>("mappingLargePageFraction", nameof(Descriptions.PagePolicy.MappingLargePageFraction), "Fraction of mapped bytes that get that page size, in [0, 1].", p => p.MappingLargePageFraction),
-        Q<PagePolicy>("staticPageBytes", nameof(Descriptions.PagePolicy.StaticPage), "Page size of data/BSS and stack, bytes.", p => p.StaticPage.Bytes),
+        Q<PagePolicy>("mappingPageBytes", nameof(Descriptions.PagePolicy.MappingPage), "Page size of large anonymous mappings, bytes.", p => p.MappingPage.Bytes, QuantityLimits.Bytes),
+        Q<PagePolicy>("mappingLargePageFraction", nameof(Descriptions.PagePolicy.MappingLargePageFraction), "Fraction of mapped bytes that get that page size, in [0, 1].", p => p.MappingLargePageFraction, QuantityLimits.Factor),
+        Q<PagePolicy>("staticPageBytes", nameof(Descriptions.PagePolicy.StaticPage), "Page size of data/BSS and stack, bytes.", p => p.StaticPage.Bytes, QuantityLimits.Bytes),
         Bool<PagePolicy>("prefaultMappings", nameof(Descriptions.PagePolicy.PrefaultMappings), "Whether mmap() allocates physical memory up front.", p => p.PrefaultMappings),
     ], v => new PagePolicy
     {
@@ -173,8 +173,8 @@ public static class ProfileSchema
     public static readonly ObjectSchema Placement = new(typeof(MemoryPlacement), "How the OS places application memory on an HBM + DDR node.",
     [
         Choice<MemoryPlacement, PlacementPolicy>("policy", nameof(MemoryPlacement.Policy), "hbm-if-fits-else-ddr, ddr-only, per-rank-split or demand-paging-fallback.", p => p.Policy),
-        Q<MemoryPlacement>("hbmUsableFraction", nameof(MemoryPlacement.HbmUsableFraction), "Fraction of the HBM capacity application data can occupy, in [0, 1].", p => p.HbmUsableFraction),
-        Q<MemoryPlacement>("spillPenalty", nameof(MemoryPlacement.SpillPenalty), "How much colder than average the bytes placed in HBM are when spilling, in [0, 1].", p => p.SpillPenalty),
+        Q<MemoryPlacement>("hbmUsableFraction", nameof(MemoryPlacement.HbmUsableFraction), "Fraction of the HBM capacity application data can occupy, in [0, 1].", p => p.HbmUsableFraction, QuantityLimits.Factor),
+        Q<MemoryPlacement>("spillPenalty", nameof(MemoryPlacement.SpillPenalty), "How much colder than average the bytes placed in HBM are when spilling, in [0, 1].", p => p.SpillPenalty, QuantityLimits.Factor),
     ], v => new MemoryPlacement
     {
         Policy = v.Choice<PlacementPolicy>(nameof(MemoryPlacement.Policy)), HbmUsableFraction = v.Number(nameof(MemoryPlacement.HbmUsableFraction)),
@@ -185,7 +185,7 @@ public static class ProfileSchema
     public static readonly ObjectSchema SyscallPolicy = new(typeof(SyscallPolicy), "Which system calls the OS forwards to Linux and what that costs.",
     [
         Bool<SyscallPolicy>("deviceCallsOffloaded", nameof(Descriptions.SyscallPolicy.DeviceCallsOffloaded), "Whether calls on device files are offloaded.", s => s.DeviceCallsOffloaded),
-        Q<SyscallPolicy>("offloadLatencySeconds", nameof(Descriptions.SyscallPolicy.OffloadLatency), "Round trip of one offloaded call on top of the call, seconds.", s => s.OffloadLatency.Seconds),
+        Q<SyscallPolicy>("offloadLatencySeconds", nameof(Descriptions.SyscallPolicy.OffloadLatency), "Round trip of one offloaded call on top of the call, seconds.", s => s.OffloadLatency.Seconds, QuantityLimits.Seconds),
         Bool<SyscallPolicy>("schedYieldIgnored", nameof(Descriptions.SyscallPolicy.SchedYieldIgnored), "Whether sched_yield() is a no-op.", s => s.SchedYieldIgnored),
         Bool<SyscallPolicy>("sharedMemoryPremapped", nameof(Descriptions.SyscallPolicy.SharedMemoryPremapped), "Whether MPI shared-memory regions are premapped.", s => s.SharedMemoryPremapped),
     ], v => new SyscallPolicy
@@ -215,12 +215,12 @@ public static class ProfileSchema
     /// <summary>An application's heap behaviour.</summary>
     public static readonly ObjectSchema HeapBehaviour = new(typeof(HeapBehaviour), "What one rank's heap does per iteration.",
     [
-        Q<HeapBehaviour>("queriesPerIteration", nameof(Descriptions.HeapBehaviour.QueriesPerIteration), "sbrk(0) calls per iteration.", h => h.QueriesPerIteration),
-        Q<HeapBehaviour>("growthsPerIteration", nameof(Descriptions.HeapBehaviour.GrowthsPerIteration), "brk() expansions per iteration.", h => h.GrowthsPerIteration),
-        Q<HeapBehaviour>("shrinksPerIteration", nameof(Descriptions.HeapBehaviour.ShrinksPerIteration), "brk() contractions per iteration.", h => h.ShrinksPerIteration),
-        Q<HeapBehaviour>("grownBytesPerIteration", nameof(Descriptions.HeapBehaviour.GrownPerIteration), "Bytes requested by the expansions per iteration.", h => h.GrownPerIteration.Bytes),
-        Q<HeapBehaviour>("peakHeapBytes", nameof(Descriptions.HeapBehaviour.PeakHeap), "Largest heap size, bytes.", h => h.PeakHeap.Bytes),
-        Q<HeapBehaviour>("touchedFraction", nameof(Descriptions.HeapBehaviour.TouchedFraction), "Fraction of grown bytes written before they are trimmed, in [0, 1].", h => h.TouchedFraction),
+        Q<HeapBehaviour>("queriesPerIteration", nameof(Descriptions.HeapBehaviour.QueriesPerIteration), "sbrk(0) calls per iteration.", h => h.QueriesPerIteration, QuantityLimits.Count),
+        Q<HeapBehaviour>("growthsPerIteration", nameof(Descriptions.HeapBehaviour.GrowthsPerIteration), "brk() expansions per iteration.", h => h.GrowthsPerIteration, QuantityLimits.Count),
+        Q<HeapBehaviour>("shrinksPerIteration", nameof(Descriptions.HeapBehaviour.ShrinksPerIteration), "brk() contractions per iteration.", h => h.ShrinksPerIteration, QuantityLimits.Count),
+        Q<HeapBehaviour>("grownBytesPerIteration", nameof(Descriptions.HeapBehaviour.GrownPerIteration), "Bytes requested by the expansions per iteration.", h => h.GrownPerIteration.Bytes, QuantityLimits.Bytes),
+        Q<HeapBehaviour>("peakHeapBytes", nameof(Descriptions.HeapBehaviour.PeakHeap), "Largest heap size, bytes.", h => h.PeakHeap.Bytes, QuantityLimits.Bytes),
+        Q<HeapBehaviour>("touchedFraction", nameof(Descriptions.HeapBehaviour.TouchedFraction), "Fraction of grown bytes written before they are trimmed, in [0, 1].", h => h.TouchedFraction, QuantityLimits.Factor),
     ], v => new HeapBehaviour
     {
         QueriesPerIteration = v.Number(nameof(Descriptions.HeapBehaviour.QueriesPerIteration)), GrowthsPerIteration = v.Number(nameof(Descriptions.HeapBehaviour.GrowthsPerIteration)),
@@ -232,16 +232,16 @@ public static class ProfileSchema
     public static readonly ObjectSchema CollectiveCall = new(typeof(CollectiveCall), "A collective the application calls every iteration.",
     [
         Choice<CollectiveCall, CollectiveKind>("kind", nameof(Descriptions.CollectiveCall.Kind), "allreduce, reduce, broadcast or barrier.", c => c.Kind),
-        Q<CollectiveCall>("bytes", nameof(Descriptions.CollectiveCall.Size), "Message size per rank, bytes.", c => c.Size.Bytes),
-        Q<CollectiveCall>("perIteration", nameof(Descriptions.CollectiveCall.PerIteration), "Calls per iteration.", c => c.PerIteration),
+        Q<CollectiveCall>("bytes", nameof(Descriptions.CollectiveCall.Size), "Message size per rank, bytes.", c => c.Size.Bytes, QuantityLimits.Bytes),
+        Q<CollectiveCall>("perIteration", nameof(Descriptions.CollectiveCall.PerIteration), "Calls per iteration.", c => c.PerIteration, QuantityLimits.Count),
     ], v => new CollectiveCall(v.Choice<CollectiveKind>(nameof(Descriptions.CollectiveCall.Kind)), v.Bytes(nameof(Descriptions.CollectiveCall.Size)), v.Number(nameof(Descriptions.CollectiveCall.PerIteration))));
 
     /// <summary>Neighbour exchanges.</summary>
     public static readonly ObjectSchema HaloExchange = new(typeof(HaloExchange), "Nearest-neighbour exchanges of a domain-decomposed code.",
     [
-        Q<HaloExchange>("neighbours", nameof(Descriptions.HaloExchange.Neighbours), "Ranks each rank exchanges with (up to 26).", h => h.Neighbours),
-        Q<HaloExchange>("bytesPerNeighbour", nameof(Descriptions.HaloExchange.PerNeighbour), "Bytes sent to each neighbour per exchange at one node.", h => h.PerNeighbour.Bytes),
-        Q<HaloExchange>("exchangesPerIteration", nameof(Descriptions.HaloExchange.ExchangesPerIteration), "Exchanges per iteration.", h => h.ExchangesPerIteration),
+        Q<HaloExchange>("neighbours", nameof(Descriptions.HaloExchange.Neighbours), "Ranks each rank exchanges with (up to 26).", h => h.Neighbours, QuantityLimits.Count),
+        Q<HaloExchange>("bytesPerNeighbour", nameof(Descriptions.HaloExchange.PerNeighbour), "Bytes sent to each neighbour per exchange at one node.", h => h.PerNeighbour.Bytes, QuantityLimits.Bytes),
+        Q<HaloExchange>("exchangesPerIteration", nameof(Descriptions.HaloExchange.ExchangesPerIteration), "Exchanges per iteration.", h => h.ExchangesPerIteration, QuantityLimits.Count),
     ], v => new HaloExchange
     {
         Neighbours = v.Number(nameof(Descriptions.HaloExchange.Neighbours)), PerNeighbour = v.Bytes(nameof(Descriptions.HaloExchange.PerNeighbour)),
@@ -251,9 +251,9 @@ public static class ProfileSchema
     /// <summary>Steady-state system calls.</summary>
     public static readonly ObjectSchema AppSyscalls = new(typeof(AppSyscalls), "System calls the application makes in its steady state.",
     [
-        Q<AppSyscalls>("deviceCallsPerInterNodeMessage", nameof(Descriptions.AppSyscalls.DeviceCallsPerInterNodeMessage), "Device-file calls per message that leaves the node.", s => s.DeviceCallsPerInterNodeMessage),
-        Q<AppSyscalls>("schedYieldsPerIteration", nameof(Descriptions.AppSyscalls.SchedYieldsPerIteration), "sched_yield() calls per iteration.", s => s.SchedYieldsPerIteration),
-        Q<AppSyscalls>("sharedMemoryFaultsPerIteration", nameof(Descriptions.AppSyscalls.SharedMemoryFaultsPerIteration), "Page faults per iteration on MPI shared memory.", s => s.SharedMemoryFaultsPerIteration),
+        Q<AppSyscalls>("deviceCallsPerInterNodeMessage", nameof(Descriptions.AppSyscalls.DeviceCallsPerInterNodeMessage), "Device-file calls per message that leaves the node.", s => s.DeviceCallsPerInterNodeMessage, QuantityLimits.Count),
+        Q<AppSyscalls>("schedYieldsPerIteration", nameof(Descriptions.AppSyscalls.SchedYieldsPerIteration), "sched_yield() calls per iteration.", s => s.SchedYieldsPerIteration, QuantityLimits.Count),
+        Q<AppSyscalls>("sharedMemoryFaultsPerIteration", nameof(Descriptions.AppSyscalls.SharedMemoryFaultsPerIteration), "Page faults per iteration on MPI shared memory.", s => s.SharedMemoryFaultsPerIteration, QuantityLimits.Count),
     ], v => new AppSyscalls
     {
         DeviceCallsPerInterNodeMessage = v.Number(nameof(Descriptions.AppSyscalls.DeviceCallsPerInterNodeMessage)),
@@ -266,8 +266,8 @@ public static class ProfileSchema
     [
         Text<FigureOfMerit>("name", nameof(Descriptions.FigureOfMerit.Name), "What is counted, e.g. zones/s.", f => f.Name),
         Text<FigureOfMerit>("unit", nameof(Descriptions.FigureOfMerit.Unit), "Unit as the benchmark prints it.", f => f.Unit),
-        Q<FigureOfMerit>("workPerRankPerIteration", nameof(Descriptions.FigureOfMerit.WorkPerRankPerIteration), "Work units one rank does per iteration at one node.", f => f.WorkPerRankPerIteration),
-        Q<FigureOfMerit>("scale", nameof(Descriptions.FigureOfMerit.Scale), "Constant factor of the benchmark's formula.", f => f.Scale),
+        Q<FigureOfMerit>("workPerRankPerIteration", nameof(Descriptions.FigureOfMerit.WorkPerRankPerIteration), "Work units one rank does per iteration at one node.", f => f.WorkPerRankPerIteration, QuantityLimits.FomFactor),
+        Q<FigureOfMerit>("scale", nameof(Descriptions.FigureOfMerit.Scale), "Constant factor of the benchmark's formula.", f => f.Scale, QuantityLimits.FomFactor),
         Bool<FigureOfMerit>("higherIsBetter", nameof(Descriptions.FigureOfMerit.HigherIsBetter), "False for figures of merit that are times.", f => f.HigherIsBetter),
     ], v => new FigureOfMerit
     {
@@ -282,15 +282,15 @@ public static class ProfileSchema
         Text<AppProfile>("name", nameof(AppProfile.Name), "Identifier, e.g. minife.", a => a.Name),
         Text<AppProfile>("displayName", nameof(AppProfile.DisplayName), "Name for tables, e.g. MiniFE.", a => a.DisplayName),
         Choice<AppProfile, ScalingMode>("scaling", nameof(AppProfile.Scaling), "weak or strong.", a => a.Scaling),
-        Int<AppProfile>("ranksPerNode", nameof(AppProfile.RanksPerNode), "MPI ranks per node.", a => a.RanksPerNode),
-        Int<AppProfile>("threadsPerRank", nameof(AppProfile.ThreadsPerRank), "OpenMP threads per rank.", a => a.ThreadsPerRank),
-        Q<AppProfile>("iterations", nameof(AppProfile.Iterations), "Timed iterations.", a => a.Iterations),
-        Q<AppProfile>("computeSecondsPerIteration", nameof(AppProfile.ComputePerIteration), "Core time per rank per iteration that does not wait on memory, seconds.", a => a.ComputePerIteration.Seconds),
-        Q<AppProfile>("memoryBytesPerIteration", nameof(AppProfile.MemoryTrafficPerIteration), "Bytes one rank moves to and from memory per iteration.", a => a.MemoryTrafficPerIteration.Bytes),
-        Q<AppProfile>("footprintBytesPerRank", nameof(AppProfile.FootprintPerRank), "Resident memory of one rank, bytes.", a => a.FootprintPerRank.Bytes),
-        Q<AppProfile>("heapFraction", nameof(AppProfile.HeapFraction), "Share of the footprint on the brk heap, in [0, 1].", a => a.HeapFraction),
-        Q<AppProfile>("mappingFraction", nameof(AppProfile.MappingFraction), "Share of the footprint in anonymous mmap() regions, in [0, 1].", a => a.MappingFraction),
-        Q<AppProfile>("randomAccessFraction", nameof(AppProfile.RandomAccessFraction), "Share of memory traffic done as independent cache-line accesses, in [0, 1].", a => a.RandomAccessFraction),
+        Int<AppProfile>("ranksPerNode", nameof(AppProfile.RanksPerNode), "MPI ranks per node.", a => a.RanksPerNode, QuantityLimits.Whole),
+        Int<AppProfile>("threadsPerRank", nameof(AppProfile.ThreadsPerRank), "OpenMP threads per rank.", a => a.ThreadsPerRank, QuantityLimits.Whole),
+        Q<AppProfile>("iterations", nameof(AppProfile.Iterations), "Timed iterations.", a => a.Iterations, QuantityLimits.Count),
+        Q<AppProfile>("computeSecondsPerIteration", nameof(AppProfile.ComputePerIteration), "Core time per rank per iteration that does not wait on memory, seconds.", a => a.ComputePerIteration.Seconds, QuantityLimits.Seconds),
+        Q<AppProfile>("memoryBytesPerIteration", nameof(AppProfile.MemoryTrafficPerIteration), "Bytes one rank moves to and from memory per iteration.", a => a.MemoryTrafficPerIteration.Bytes, QuantityLimits.Bytes),
+        Q<AppProfile>("footprintBytesPerRank", nameof(AppProfile.FootprintPerRank), "Resident memory of one rank, bytes.", a => a.FootprintPerRank.Bytes, QuantityLimits.Bytes),
+        Q<AppProfile>("heapFraction", nameof(AppProfile.HeapFraction), "Share of the footprint on the brk heap, in [0, 1].", a => a.HeapFraction, QuantityLimits.Factor),
+        Q<AppProfile>("mappingFraction", nameof(AppProfile.MappingFraction), "Share of the footprint in anonymous mmap() regions, in [0, 1].", a => a.MappingFraction, QuantityLimits.Factor),
+        Q<AppProfile>("randomAccessFraction", nameof(AppProfile.RandomAccessFraction), "Share of memory traffic done as independent cache-line accesses, in [0, 1].", a => a.RandomAccessFraction, QuantityLimits.Factor),
         Object<AppProfile>("heap", nameof(AppProfile.Heap), "brk behaviour.", HeapBehaviour, a => a.Heap),
         Objects<AppProfile>("collectives", nameof(AppProfile.Collectives), "Collectives per iteration.", CollectiveCall, a => a.Collectives),
         Object<AppProfile>("halo", nameof(AppProfile.Halo), "Neighbour exchanges per iteration.", HaloExchange, a => a.Halo),
@@ -362,9 +362,11 @@ public static class ProfileSchema
         Objects<NoiseProfile>("sources", nameof(NoiseProfile.Sources), "The detour sources.", NoiseSource, n => n.Sources),
     ];
 
-    private static FieldSchema Q<T>(string json, string property, string description, Func<T, double> get) => new(json, property, FieldKind.Quantity, description, o => get((T)o));
+    private static FieldSchema Q<T>(string json, string property, string description, Func<T, double> get, QuantityLimit limit) =>
+        new(json, property, FieldKind.Quantity, description, o => get((T)o), limit: limit);
 
-    private static FieldSchema Int<T>(string json, string property, string description, Func<T, int> get) => new(json, property, FieldKind.Integer, description, o => (double)get((T)o));
+    private static FieldSchema Int<T>(string json, string property, string description, Func<T, int> get, QuantityLimit limit) =>
+        new(json, property, FieldKind.Integer, description, o => (double)get((T)o), limit: limit);
 
     private static FieldSchema Bool<T>(string json, string property, string description, Func<T, bool> get) => new(json, property, FieldKind.Boolean, description, o => get((T)o));
 

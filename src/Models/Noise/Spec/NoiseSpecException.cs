@@ -35,14 +35,25 @@ public sealed class NoiseSpecException : FormatException
     /// <summary>What is wrong, without the position and the quoted spec.</summary>
     public string Reason { get; }
 
+    /// <summary>Characters of the spec shown either side of the offending one.</summary>
+    private const int ShownContext = 60;
+
     private static string BuildMessage(string spec, int position, string reason)
     {
         // Control characters (tabs, newlines) are shown as spaces so that the spec stays on one line and the caret,
         // one column per char, lines up with the offending character.
-        var shown = new StringBuilder(spec.Length);
-        foreach (var c in spec) shown.Append(char.IsControl(c) ? ' ' : c);
+        // A long spec is shown as the window of ShownContext characters either side of the position, so that the message
+        // stays a few short lines however long the spec.
+        var at = Math.Clamp(position, 0, spec.Length);
+        var from = Math.Max(0, at - ShownContext);
+        var to = Math.Min(spec.Length, at + ShownContext);
+        var shown = new StringBuilder(to - from + 2);
+        if (from > 0) shown.Append('…');
+        foreach (var c in spec.AsSpan(from, to - from)) shown.Append(char.IsControl(c) ? ' ' : c);
+        if (to < spec.Length) shown.Append('…');
+        var caret = at - from + (from > 0 ? 1 : 0);
         var nl = Environment.NewLine;
         return string.Create(CultureInfo.InvariantCulture,
-            $"bad noise spec: {reason} at position {position}{nl}  {shown}{nl}  {new string(' ', Math.Clamp(position, 0, spec.Length))}^");
+            $"bad noise spec: {reason} at position {position}{nl}  {shown}{nl}  {new string(' ', caret)}^");
     }
 }

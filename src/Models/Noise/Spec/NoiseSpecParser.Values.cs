@@ -42,7 +42,7 @@ internal sealed partial class NoiseSpecParser
             if (match.Unit is null) throw Fail(unitStart, $"unknown rate unit '{unit}' (expected {RateUnitList})");
             shift = match.Exponent;
         }
-        return ToDouble(text, shift, numberStart);
+        return ToDouble(text, shift, numberStart, QuantityLimits.PerSecond);
     }
 
     /// <summary>share := number '%': a fraction of the nodes written as a percentage; returns the fraction and the number's position.</summary>
@@ -52,7 +52,7 @@ internal sealed partial class NoiseSpecParser
         SkipWs();
         if (AtEnd || Current != '%') throw Fail(pos, "expected '%' after the share of the nodes (a percentage, e.g. 1%)");
         pos++;
-        return (ToDouble(text, -2, at), at);
+        return (ToDouble(text, -2, at, QuantityLimits.Factor), at);
     }
 
     /// <summary>A fraction as a percentage for messages: 0.015 → "1.5%".</summary>
@@ -145,7 +145,7 @@ internal sealed partial class NoiseSpecParser
         if (unit.Length == 0) throw Fail(at, $"expected a duration unit ({DurationUnitList})");
         foreach (var (name, exponent) in DurationUnits)
         {
-            if (name == unit) return (ToDouble(text, exponent, at), at);
+            if (name == unit) return (ToDouble(text, exponent, at, QuantityLimits.Seconds), at);
         }
         throw Fail(unitStart, $"unknown duration unit '{unit}' (expected {DurationUnitList})");
     }
@@ -154,7 +154,7 @@ internal sealed partial class NoiseSpecParser
     private (double Value, int At) ParseNumber(string what)
     {
         var (text, at) = LexNumber(what);
-        return (ToDouble(text, 0, at), at);
+        return (ToDouble(text, 0, at, QuantityLimits.Factor), at);
     }
 
     /// <summary>The value of the number <paramref name="text"/> × 10^<paramref name="shift"/>, rounded once to the
@@ -162,12 +162,26 @@ internal sealed partial class NoiseSpecParser
     internal static double Scale(string text, int shift) =>
         UnitFormat.TryParseScaled(text, shift, out var value) ? value : throw new FormatException($"'{text}' is not a number");
 
-    private double ToDouble(string text, int shift, int at)
+    /// <summary>The number's value, refused at its position when it is not finite or breaks <paramref name="limit"/> (the
+    /// limits of <see cref="QuantityLimits"/>, the same a profile file's numbers keep).</summary>
+    private double ToDouble(string text, int shift, int at, QuantityLimit? limit = null)
     {
-        var value = Scale(text, shift);
-        if (!double.IsFinite(value)) throw Fail(at, $"number '{text}' is out of range");
+        double value;
+        try
+        {
+            value = Scale(text, shift);
+        }
+        catch (FormatException)
+        {
+            throw Fail(at, $"number '{Shown(text)}' is out of range");
+        }
+        if (!double.IsFinite(value)) throw Fail(at, $"number '{Shown(text)}' is out of range");
+        if (limit is not null && !limit.Admits(value)) throw Fail(at, $"{Shown(text)}{(shift == 0 ? "" : " (" + value.ToString("G6", CultureInfo.InvariantCulture) + " " + limit.Unit + ")")} {limit.Rule}");
         return value;
     }
+
+    /// <summary>A number as a message quotes it: at most 40 characters.</summary>
+    private static string Shown(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary>number := ['+'|'-'] (digits ['.' digits] | '.' digits) [('e'|'E') ['+'|'-'] digits], invariant culture.
     /// Returns the text and the position where the number starts (for errors about its value).</summary>
@@ -291,5 +305,7 @@ internal sealed partial class NoiseSpecParser
 
     private void SkipWs() => ReadWhile(char.IsWhiteSpace);
 
-    private NoiseSpecException Fail(int position, string reason) => new(s, position, reason);
+    /// <summary>The error at <paramref name="position"/>; a reason quoting a long piece of the spec (a 10,000-letter unit)
+    /// is cut to 200 characters.</summary>
+    private NoiseSpecException Fail(int position, string reason) => new(s, position, reason.Length <= 200 ? reason : reason[..200] + "…");
 }
