@@ -60,10 +60,10 @@ internal static class CliLimits
     /// <summary>Most simulated events (trials × steps × ranks × (1 + rounds + detours per step)) for one rank count.</summary>
     public const double MaxSimulatedWindows = 1e9;
 
-    /// <summary>Most expected detours per rank in one step: 10⁴. The closed forms put the count of a window's detours on
-    /// their grid up to its 1 − 10⁻⁶ quantile, which they reach up to about 10⁵ detours (beyond it the step comes out
-    /// wrong); the simulator draws every one of them.</summary>
-    public const double MaxDetoursPerStep = 1e4;
+    /// <summary>Most expected detours per rank in one step: the closed forms' limit,
+    /// <see cref="PerfModel.Noise.NoiseClosedForm.MaxDetoursPerWindow"/> (10⁵; beyond it a step's delay no longer fits their
+    /// grid), checked here before any work; the simulator draws every one of them and counts them in its budget.</summary>
+    public const double MaxDetoursPerStep = PerfModel.Noise.NoiseClosedForm.MaxDetoursPerWindow;
 
     /// <summary>Most steps of a run: the simulator's limit, which the closed forms share.</summary>
     public const int MaxSteps = WallClockOptions.MaxSteps;

@@ -67,6 +67,7 @@ public static class ErrorLine
         {
             ProfileValidationException p => (ExitCodes.InvalidProfile, $"invalid profile ({p.Errors.Count} problem{(p.Errors.Count == 1 ? "" : "s")}):"),
             NoiseSpecException s => (ExitCodes.Usage, SpecMessage(s)),
+            PerfModel.Predictions.UnrepresentablePredictionException u => (ExitCodes.Usage, u.Message),
             FormatException or KeyNotFoundException or InvalidDescriptionException or CalibrationException or PlatformNotSupportedException
                 or NotSupportedException or IOException or UnauthorizedAccessException => (ExitCodes.Usage, e.Message),
             _ => (ExitCodes.Internal, $"internal error: {FirstLine(e.Message)} ({e.GetType().Name}); run with --verbose for details"),
