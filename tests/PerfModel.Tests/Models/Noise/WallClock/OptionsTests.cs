@@ -74,19 +74,19 @@ public sealed class OptionsTests
         Assert.Contains("of simulated time", e.Message);
         Assert.Equal("shape", e.ParamName);
 
-        // 2^26 ranks with 30 sources each: 728 bytes per rank, about 49 GB for one worker (checked where the process may
-        // use less than that, which is every machine these tests run on).
-        var many = new NoiseProfile(Enumerable.Range(0, 30).Select(i => TestProfiles.Source($"s{i}", 1, 1e-6)));
-        if (0.8 * GC.GetGCMemoryInfo().TotalAvailableMemoryBytes < 728.0 * WallClockSimulator.MaxRanks)
+        // 2^26 ranks with 16 sources each (the most a profile holds): 8 + 24 x 16 = 392 bytes per rank, about 26 GB for one
+        // worker (checked where the process may use less than that, which is every machine these tests run on).
+        var many = new NoiseProfile(Enumerable.Range(0, NoiseProfile.MaxSources).Select(i => TestProfiles.Source($"s{i}", 1, 1e-6)));
+        if (0.8 * GC.GetGCMemoryInfo().TotalAvailableMemoryBytes < (8 + 24.0 * NoiseProfile.MaxSources) * WallClockSimulator.MaxRanks)
         {
             e = Assert.Throws<ArgumentOutOfRangeException>(() => WallClockSimulator.Simulate(many, TestProfiles.Step(1e-6, SyncShape.None), WallClockSimulator.MaxRanks, new WallClockOptions(2, 2, 1)));
             Assert.Contains("GB", e.Message);
             Assert.Equal("ranks", e.ParamName);
         }
-        // 32 sources do not fit one array (2^31 slots).
-        many = many with { Sources = many.Sources.AddRange(TestProfiles.Source("s30", 1, 1e-6), TestProfiles.Source("s31", 1, 1e-6)) };
-        e = Assert.Throws<ArgumentOutOfRangeException>(() => WallClockSimulator.Simulate(many, TestProfiles.Step(1e-6, SyncShape.None), WallClockSimulator.MaxRanks, new WallClockOptions(2, 2, 1)));
-        Assert.Contains("one array holds at most", e.Message);
+        // 32 sources would not fit one array (2^31 slots) at 2^26 ranks; a profile cannot hold that many in the first place.
+        var tooMany = Assert.Throws<InvalidDescriptionException>(() =>
+            many with { Sources = many.Sources.AddRange(Enumerable.Range(16, 16).Select(i => TestProfiles.Source($"s{i}", 1, 1e-6))) });
+        Assert.Contains($"at most {NoiseProfile.MaxSources} sources", tooMany.Message);
     }
 
     [Fact]
