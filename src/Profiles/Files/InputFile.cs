@@ -32,10 +32,13 @@ public static class InputFile
         if (path.Length == 0) throw Error(path, "the file name is empty");
         if (Directory.Exists(path)) throw Error(path, $"is a directory, not {what} file");
         if (!File.Exists(path)) throw Error(path, "file not found");
-        var (type, size) = Stat(path);
-        if (type is { } t && t != RegularFile)
-            throw Error(path, $"is not a regular file ({Describe(t)}); {what} is read only from a regular file");
-        var length = size ?? new FileInfo(path).Length;
+        // The file type by the one rule outputs use too (FileKinds: statx on Linux), following links.
+        FileKind kind;
+        try { kind = FileKinds.Of(path, followLinks: true); }
+        catch (IOException e) { throw Error(path, e.Message); }
+        if (kind != FileKind.Regular)
+            throw Error(path, $"is not a regular file ({FileKinds.Describe(kind)}); {what} is read only from a regular file");
+        var length = new FileInfo(path).Length;
         if (length > maxBytes)
             throw Error(path, string.Create(CultureInfo.InvariantCulture, $"is {length:N0} bytes, more than the {maxBytes:N0} bytes ({maxBytes >> 20} MiB) {what} file may have"));
     }
@@ -113,41 +116,4 @@ public static class InputFile
     }
 
     private static ProfileValidationException Error(string path, string rule) => new([new ValidationError(path, "$", rule)]);
-
-    private const int RegularFile = 0x8000;
-
-    private static string Describe(int type) => type switch
-    {
-        0x2000 => "a character device",
-        0x6000 => "a block device",
-        0x1000 => "a FIFO",
-        0xC000 => "a socket",
-        0x4000 => "a directory",
-        _ => $"file type 0{Convert.ToString(type >> 12, 8)}",
-    };
-
-    /// <summary>The file type (S_IFMT bits) and size of <paramref name="path"/> by statx(2) on Linux, following links;
-    /// (null, null) elsewhere or when the call is not available (then only the existence and length checks apply).</summary>
-    private static (int? Type, long? Size) Stat(string path)
-    {
-        if (!OperatingSystem.IsLinux()) return (null, null);
-        try
-        {
-            // struct statx has one layout on every Linux architecture: stx_mode (u16) at offset 28, stx_size (u64) at 40.
-            var buffer = new byte[256];
-            if (StatX(AtCurrentDirectory, path, 0, StatXType | StatXSize, buffer) != 0) return (null, null);
-            var mode = BitConverter.ToUInt16(buffer, 28);
-            return (mode & 0xF000, (long)BitConverter.ToUInt64(buffer, 40));
-        }
-        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
-        {
-            return (null, null);
-        }
-    }
-
-    private const int AtCurrentDirectory = -100;
-    private const uint StatXType = 0x1, StatXSize = 0x200;
-
-    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int StatX(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
 }
