@@ -111,8 +111,8 @@ public static class CalibrateCommand
         var stdout = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
         stdout.Profile.Width = Math.Max(stdout.Profile.Width, 160);
         stdout.Write(table);
-        output.WriteLine($"wrote {platformFile}, {osFile}, {host}.estimates.csv and raw measurements in {rawDir} ({(DateTime.UtcNow - started).TotalSeconds:0} s)");
-        output.WriteLine($"next: perfmodel predict --platform {platformFile} --os-file {osFile}");
+        output.WriteLine($"wrote {ErrorLine.Escape(platformFile)}, {ErrorLine.Escape(osFile)}, {ErrorLine.Escape(host)}.estimates.csv and raw measurements in {ErrorLine.Escape(rawDir)} ({(DateTime.UtcNow - started).TotalSeconds:0} s)");
+        output.WriteLine($"next: perfmodel predict --platform {ErrorLine.Escape(platformFile)} --os-file {ErrorLine.Escape(osFile)}");
     }
 
     /// <summary>Checks, before the benchmarks, the output directory and the files a run writes into it (one rule for all:
@@ -158,7 +158,7 @@ public static class CalibrateCommand
             files.Commit();
         }
         output.Write(TextTable.Render(rows, leftAligned: 1));
-        output.WriteLine($"merged {merged.Hosts.Length} hosts into {platformFile} and {osFile} (medians; noise of {merged.Typical.Host})");
+        output.WriteLine($"merged {merged.Hosts.Length} hosts into {ErrorLine.Escape(platformFile)} and {ErrorLine.Escape(osFile)} (medians; noise of {ErrorLine.Escape(merged.Typical.Host)})");
     }
 
     internal static string EstimatesCsv(IEnumerable<ParameterEstimate> estimates)

@@ -147,7 +147,7 @@ public static class NoiseCommand
             else
             {
                 AtomicFile.WriteAllText(path, text, TracePaths(pr.GetValue(noise)));
-                errors.WriteLine($"wrote {rows.Count} rows to {path}");
+                errors.WriteLine($"wrote {rows.Count} rows to {ErrorLine.Escape(path)}");
             }
         }));
         return cmd;

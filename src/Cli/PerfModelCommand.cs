@@ -99,7 +99,7 @@ public static class PerfModelCommand
             var policy = pr.GetValue(placement) is { } p ? Enum.Parse<PlacementPolicy>(p.Replace("-", ""), ignoreCase: true) : (PlacementPolicy?)null;
             var sel = ProfileSelection.Build(pr.GetValue(common.Platform), pr.GetValue(common.OsFiles) ?? [], pr.GetValue(common.AppFiles) ?? [],
                 pr.GetValue(app), pr.GetValue(os), pr.GetValue(heap), policy);
-            foreach (var notice in sel.Notices) errors.WriteLine("note: " + notice);
+            foreach (var notice in sel.Notices) errors.WriteLine("note: " + ErrorLine.Escape(notice));
             var rows = sel.Study.SweepOver(sel.Apps, sel.Oses, nodeList);
             var text = pr.GetValue(common.Format) switch
             {
@@ -128,7 +128,7 @@ public static class PerfModelCommand
             common.CheckOut(pr);
             var ids = RowIds(pr.GetValue(rowsOption));
             var sel = ProfileSelection.Build(pr.GetValue(common.Platform), pr.GetValue(common.OsFiles) ?? [], pr.GetValue(common.AppFiles) ?? [], null, null);
-            foreach (var notice in sel.Notices) errors.WriteLine("note: " + notice);
+            foreach (var notice in sel.Notices) errors.WriteLine("note: " + ErrorLine.Escape(notice));
             var results = ids.Length == 0 ? PaperValidation.Evaluate(sel.Study) : PaperValidation.Evaluate(sel.Study, ids);
             if (!pr.GetValue(noSensitivity))
             {
@@ -154,7 +154,7 @@ public static class PerfModelCommand
             return;
         }
         AtomicFile.WriteAllText(outFile, text, inputs);
-        errors.WriteLine($"wrote {what} to {outFile}");
+        errors.WriteLine($"wrote {what} to {ErrorLine.Escape(outFile)}");
     }
 
     /// <summary>Runs a command's work; its failures are reported by <see cref="GuardedAction"/>.</summary>

@@ -37,7 +37,7 @@ public static class ReportCommand
             var inputs = new[] { pr.GetValue(platform) }.Concat(pr.GetValue(osFiles) ?? []).Concat(pr.GetValue(appFiles) ?? []).OfType<string>();
             OutputChecks.Named("--out", () => ReportWriter.CheckDestination(dir, inputs));
             var sel = ProfileSelection.Build(pr.GetValue(platform), pr.GetValue(osFiles) ?? [], pr.GetValue(appFiles) ?? [], null, null);
-            foreach (var notice in sel.Notices) log.WriteLine("note: " + notice);
+            foreach (var notice in sel.Notices) log.WriteLine("note: " + ErrorLine.Escape(notice));
             var data = ReportData.Compute(sel.Study);
             if (!pr.GetValue(noSensitivity))
             {

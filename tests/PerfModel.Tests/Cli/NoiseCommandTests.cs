@@ -147,4 +147,23 @@ public sealed class NoiseCommandTests
         Assert.True(code == 0, error);
         Assert.Equal(4.7549, Cell(output.Split('\n')[1], "slowdown"), 0.005);
     }
+
+    [Fact]
+    public void The_wrote_line_shows_a_written_path_with_its_control_characters_escaped()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfmodel-wrote-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "a\u001b[31mb.csv");
+            var (code, _, error) = CliRunner.Run("noise", "--os", "linux", "--ranks", "64", "--format", "csv", "--out", path);
+            Assert.True(code == 0, error);
+            Assert.True(File.Exists(path));
+            Assert.Contains("a\\u001B[31mb.csv", error);
+            Assert.False(error.Contains('\u001b', StringComparison.Ordinal), "a raw escape character reached the terminal");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
