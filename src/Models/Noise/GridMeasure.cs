@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using PerfModel.Internal;
 
 namespace PerfModel.Noise;
@@ -306,44 +308,33 @@ internal sealed class GridMeasure
         var mass = acc.Mass;
         double over = 0, overExcess = 0;
         var om = outer.M;
-        var im = inner.M;
-        var inv = grid.InverseSpacing;
-        var invH = 1 / h;
+        var sums = grid.Sums;
+        // The hot loop of every evaluation: references instead of indexed loads (no bounds checks). Every index is in
+        // range: i, j < n index the n × n table, and k + 1 ≤ n − 1 for the points the table gives (k = −1 beyond the last).
+        ref var point = ref MemoryMarshal.GetArrayDataReference(sums.Point);
+        ref var share = ref MemoryMarshal.GetArrayDataReference(sums.Share);
+        ref var massRef = ref MemoryMarshal.GetArrayDataReference(mass);
+        ref var imRef = ref MemoryMarshal.GetArrayDataReference(inner.M);
         foreach (var i in io)
         {
-            var xi = x[i];
             var mi = factor * om[i];
-            var k = i;
+            ref var pointRow = ref Unsafe.Add(ref point, i * n);
+            ref var shareRow = ref Unsafe.Add(ref share, i * n);
             foreach (var j in ii)
             {
-                var v = xi + x[j];
-                var m = mi * im[j];
-                if (v >= last)
+                var m = mi * Unsafe.Add(ref imRef, j);
+                var k = Unsafe.Add(ref pointRow, j);
+                var w = Unsafe.Add(ref shareRow, j);
+                if (k < 0)
                 {
-                    if (v == last) mass[n - 1] += m;
-                    else
-                    {
-                        over += m;
-                        overExcess += m * (v - last);
-                    }
+                    over += m;
+                    overExcess += m * w;
                     continue;
                 }
-                if (v < linEnd)
-                {
-                    k = (int)(v * invH);
-                    if (x[k] > v) k--;
-                    else if (x[k + 1] <= v) k++;
-                }
-                else
-                {
-                    // v ≥ x_i and v ≥ x_j: start from the larger index; the sum is rarely more than a few points above it.
-                    if (j > k) k = j;
-                    while (x[k + 1] <= v) k++;
-                }
-                var w = (v - x[k]) * inv[k];
                 var mw = m * w;
-                mass[k] += m - mw;
-                mass[k + 1] += mw;
+                ref var at = ref Unsafe.Add(ref massRef, k);
+                at += m - mw;
+                Unsafe.Add(ref at, 1) += mw;
             }
         }
         acc.AddOver(over, overExcess);

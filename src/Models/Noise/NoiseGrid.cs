@@ -15,7 +15,14 @@ internal sealed class NoiseGrid
         LinearCount = linearCount;
         InverseSpacing = new double[points.Length];
         for (var i = 0; i + 1 < points.Length; i++) InverseSpacing[i] = 1 / (points[i + 1] - points[i]);
+        sums = new Lazy<SumTable>(() => new SumTable(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>Where x_i + x_j falls for every pair of points: the same split the convolutions make, computed once per grid.</summary>
+    public SumTable Sums => sums.Value;
+
+    /// <summary>Where each sum of two points falls (<see cref="SumTable"/>), built on first use.</summary>
+    private readonly Lazy<SumTable> sums;
 
     /// <summary>1 / (X[i + 1] − X[i]) (0 for the last point).</summary>
     public double[] InverseSpacing { get; }
