@@ -19,7 +19,9 @@ namespace PerfModel.Cli;
 /// <item><c>--runs</c>: 1 … 1,000. The expected order statistics of k runs weigh the grid with the binomial coefficients
 /// C(k, m), which overflow a double beyond k ≈ 1,020.</item>
 /// <item><c>--resolution</c>: 16 … 1,024 linear points. The closed forms convolve laws on the grid at a cost quadratic in
-/// its points: at 1,024 a tree step with Linux's noise takes about 2.5 s per rank count on two cores, at 65,536 hours.</item>
+/// its points: at 1,024 a tree step with Linux's noise takes about 1 s per rank count, at 65,536 hours. The whole command's
+/// closed-form work is estimated from its grids before it starts (<see cref="ClosedFormSeconds"/>) and refused above
+/// <see cref="MaxClosedFormSeconds"/>: long rank lists, heavy tails (whose grids are longer) and high resolutions share it.</item>
 /// <item>detours: at most 10⁴ expected per rank in a step (its noise-free time times the busiest population's rate):
 /// the closed forms resolve a window's count of detours up to about 10⁵.</item>
 /// <item><c>--method simulate</c>: trials × steps × ranks × (1 + rounds + detours per step) ≤ 10⁹ simulated events
@@ -59,6 +61,36 @@ internal static class CliLimits
 
     /// <summary>Most simulated events (trials × steps × ranks × (1 + rounds + detours per step)) for one rank count.</summary>
     public const double MaxSimulatedWindows = 1e9;
+
+    /// <summary>Most estimated computing time of the closed forms for one command, in seconds on one core of the reference
+    /// machine (<see cref="ClosedFormSeconds"/>): 60 s, at most about 30 s on two cores, which the rank counts share.</summary>
+    public const double MaxClosedFormSeconds = 60;
+
+    /// <summary>
+    /// Estimated time of one closed-form evaluation on one core of a 2-core x86-64 VM (.NET 10):
+    /// n² × (1 µs + c × rounds × m) + n × (rounds + 10) × 20 µs, n the grid's points
+    /// (<see cref="PerfModel.Noise.NoiseClosedForm.GridPoints"/>), rounds the collective's at P; c = 0.15 µs for recursive
+    /// doubling (m = 3 when P is not a power of two: the law recursion runs for P, its power-of-two core and one more count,
+    /// as bounds), 0.04 µs for the binomial tree, 0.02 µs for dissemination, 0 without rounds. Measured over Linux's and
+    /// mOS's default noise, exponential noise, one Pareto α = 1.05 source and 16 Pareto sources, resolutions 64, 256 and
+    /// 1,024, P = 64, 1,000, 10⁶, 2²⁰ and 2³⁰ (300 evaluations): no evaluation took longer than this estimate, and those
+    /// over 0.5 s took 1/8 to 1/1.1 of it (the slowest, 17.6 s, recursive doubling under Pareto α = 1.05 at resolution
+    /// 1,024 and P = 10⁶, was estimated at 20 s).
+    /// </summary>
+    public static double ClosedFormSeconds(int gridPoints, SyncShape sync, double ranks)
+    {
+        var rounds = NoiseClosedForm.Rounds(sync, ranks);
+        var p = (long)Math.Max(1, Math.Round(ranks));
+        var perRound = sync switch
+        {
+            SyncShape.AllreduceRecursiveDoubling => 0.15e-6 * ((p & (p - 1)) == 0 ? 1 : 3),
+            SyncShape.TreeReduceBroadcast => 0.04e-6,
+            SyncShape.DisseminationBarrier => 0.02e-6,
+            _ => 0,
+        };
+        double n = gridPoints;
+        return n * n * (1e-6 + perRound * rounds) + n * (rounds + 10) * 20e-6;
+    }
 
     /// <summary>Most expected detours per rank in one step: the closed forms' limit,
     /// <see cref="PerfModel.Noise.NoiseClosedForm.MaxDetoursPerWindow"/> (10⁵; beyond it a step's delay no longer fits their

@@ -67,7 +67,7 @@ public static class NoiseCommand
         var seed = CliLimits.Seed("--seed", "Simulation seed (results are identical for a seed, whatever the thread count).", 1729);
         var runs = CliLimits.Whole("--runs", "k: report the expected fastest, median and slowest of k runs (closed form).", 1, CliLimits.MaxRuns, 5,
             "the binomial weights of k runs overflow beyond about 1,020");
-        var bins = CliLimits.Whole("--resolution", "Points of the closed form's linear grid; the geometric tail grid follows. The cost grows with its square.",
+        var bins = CliLimits.Whole("--resolution", "Points of the closed form's linear grid; the geometric tail grid follows. The cost grows with its square: a command whose rank counts would compute for more than about 60 s (estimated from the grid before any work) is refused.",
             CliLimits.MinResolution, CliLimits.MaxResolution, 256);
         var format = CliLimits.Choice("--format", "table, csv or json.", "table", "table", "csv", "json");
         var outFile = new Option<string?>("--out") { Description = "Write to this file instead of standard output. " + OutputChecks.FileRules + " The trace files of --noise count as inputs." };
@@ -120,21 +120,41 @@ public static class NoiseCommand
                     throw new FormatException(string.Create(CultureInfo.InvariantCulture,
                         $"--method simulate: {n} steps of {UnitFormat.Seconds(step)} at {p:N0} ranks are {n * step:G3} s of simulated time, more than the simulator's {WallClockSimulator.HorizonSeconds / 2:G2} s (where a double still resolves its detours); give fewer --steps or a shorter --work"));
             }
-            var rows = new List<NoiseRow>();
-            for (var i = 0; i < shapes.Length; i++)
+            if (!simulate)
             {
-                var (p, shape) = (rankList[i], shapes[i]);
-                if (simulate)
+                // The closed forms' cost grows as the square of their grid: estimated before any work, refused above the budget.
+                var options0 = new ClosedFormOptions { LinearPoints = pr.GetValue(bins) };
+                var estimate = 0.0;
+                for (var i = 0; i < shapes.Length; i++)
+                    estimate += CliLimits.ClosedFormSeconds(NoiseClosedForm.GridPoints(profile, shapes[i], rankList[i], options0), sync, rankList[i]);
+                if (estimate > CliLimits.MaxClosedFormSeconds)
+                    throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                        $"--ranks ({rankList.Length} counts) at --resolution {pr.GetValue(bins)}: the closed forms would compute for about {estimate:F0} s, more than the {CliLimits.MaxClosedFormSeconds:F0} s one command may take (their cost grows as the square of the grid, which this noise's tails and the resolution set); give fewer --ranks or a lower --resolution"));
+            }
+            var rows = new List<NoiseRow>();
+            if (simulate)
+                for (var i = 0; i < shapes.Length; i++)
                 {
+                    var (p, shape) = (rankList[i], shapes[i]);
                     errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"simulating {p:N0} ranks x {n} step(s) x {pr.GetValue(trials)} trials ..."));
                     var sim = WallClockSimulator.Simulate(profile, shape, (long)p, new WallClockOptions(pr.GetValue(trials), n, pr.GetValue(seed)) { InProgressAtStart = !pr.GetValue(coldStart) });
                     rows.Add(NoiseRow.FromSimulation(p, shape, sim));
                 }
-                else
+            else
+            {
+                // The rank counts are independent and the closed forms pure: evaluated in parallel into fixed slots, so the
+                // rows are the same, in the same order, on any number of cores; the first failure in list order is reported.
+                var options = new ClosedFormOptions { LinearPoints = pr.GetValue(bins), Runs = pr.GetValue(runs), StepsPerRun = n, InProgressAtStart = !pr.GetValue(coldStart) };
+                var slots = new NoiseRow[shapes.Length];
+                var failures = new Exception?[shapes.Length];
+                if (shapes.Length > 4) errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"evaluating {shapes.Length} rank counts ..."));
+                Parallel.For(0, shapes.Length, i =>
                 {
-                    var r = NoiseClosedForm.Evaluate(profile, shape, p, new ClosedFormOptions { LinearPoints = pr.GetValue(bins), Runs = pr.GetValue(runs), StepsPerRun = n, InProgressAtStart = !pr.GetValue(coldStart) });
-                    rows.Add(NoiseRow.FromClosedForm(p, n, shape, r));
-                }
+                    try { slots[i] = NoiseRow.FromClosedForm(rankList[i], n, shapes[i], NoiseClosedForm.Evaluate(profile, shapes[i], rankList[i], options)); }
+                    catch (Exception e) { failures[i] = e; }
+                });
+                if (failures.FirstOrDefault(e => e is not null) is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                rows.AddRange(slots);
             }
             var text = pr.GetValue(format) switch
             {

@@ -71,7 +71,7 @@ public static class NoiseClosedForm
         if (profiles.All(pr => CompoundPoissonLattice.Active(pr).Length == 0) || (collective && p == 1 && work == 0))
             return Quiet(shape, p, options);
 
-        var cpu = work + (shape.Sync == SyncShape.TreeReduceBroadcast ? 4 : 2) * rounds * overhead;
+        var cpu = CpuSeconds(shape, p);
         var detours = profiles.Max(pr => CompoundPoissonLattice.Active(pr).Sum(s => s.Rate.PerSecond)) * cpu;
         if (!(detours <= MaxDetoursPerWindow))
             // No parameter name or value: the message is the whole of it (one line, as a front end shows it).
@@ -140,6 +140,31 @@ public static class NoiseClosedForm
         var point = GridMeasure.Zero(grid);
         return Result(options, grid, first, firstNoiseFree, stationary, stationaryNoiseFree, point, stationary, point, first);
     }
+
+    /// <summary>The number of points of the grid <see cref="Evaluate"/> puts the delays on for this step, without evaluating
+    /// it (the grid is planned from the sources' quantiles; <see cref="ClosedFormResult.GridPoints"/> reports the same
+    /// number afterwards). An evaluation's cost grows as its square: a front end can bound the work before starting it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ranks"/> is not a finite number ≥ 1.</exception>
+    public static int GridPoints(NoiseProfile noise, StepShape shape, double ranks, ClosedFormOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(noise);
+        ArgumentNullException.ThrowIfNull(shape);
+        options ??= ClosedFormOptions.Default;
+        if (!(ranks >= 1) || double.IsInfinity(ranks))
+            throw new ArgumentOutOfRangeException(nameof(ranks), ranks, $"ranks={ranks}, but it should be a finite number >= 1");
+        var collective = shape.Sync is not (SyncShape.None or SyncShape.Barrier);
+        var p = collective ? Math.Max(1, Math.Round(ranks)) : ranks;
+        var overhead = shape.Round.Seconds / 2;
+        var profiles = new[] { noise }.Concat(noise.NodeClasses.Select(c => c.Noise)).ToArray();
+        if (profiles.All(pr => CompoundPoissonLattice.Active(pr).Length == 0)) return 0;
+        var cpu = CpuSeconds(shape, p);
+        return GridPlan.For(profiles, cpu, shape.Sync == SyncShape.TreeReduceBroadcast ? overhead : 0, Math.Max(p, GridReach), options).Count;
+    }
+
+    /// <summary>CPU time of one rank in a step: W plus the send and receive windows o of every round (twice for the tree's
+    /// reduce and broadcast).</summary>
+    private static double CpuSeconds(StepShape shape, double p) =>
+        shape.Work.Seconds + (shape.Sync == SyncShape.TreeReduceBroadcast ? 4 : 2) * shape.RoundsFor(p) * (shape.Round.Seconds / 2);
 
     /// <summary>
     /// Most expected detours per core in one step's CPU time (Σ rates × (W + the rounds' overheads)) that the closed forms

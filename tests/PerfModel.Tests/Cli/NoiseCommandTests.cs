@@ -112,6 +112,26 @@ public sealed class NoiseCommandTests
         Assert.Contains(option, err);
     }
 
+    [Fact]
+    public void Closed_form_work_beyond_the_budget_is_refused_before_it_starts()
+    {
+        // 31 rank counts of a tree step under Linux's noise at resolution 1,024: estimated above the 60 s budget from the grids
+        // alone, so the refusal comes at once (the command never evaluates a closed form) and names what to change.
+        var ranks = string.Join(",", Enumerable.Range(0, 31).Select(k => (1L << k).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var (code, output, err) = CliRunner.Run("noise", "--os", "linux", "--collective", "tree", "--ranks", ranks, "--resolution", "1024");
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("--ranks (31 counts) at --resolution 1024", err, StringComparison.Ordinal);
+        Assert.Contains("more than the 60 s", err, StringComparison.Ordinal);
+        Assert.Single(err.TrimEnd().Split('\n'));
+
+        // The same counts at the default resolution are within it, and give one row per count, in the order given.
+        var within = CliRunner.Run("noise", "--os", "linux", "--collective", "tree", "--ranks", ranks, "--format", "csv");
+        Assert.Equal(0, within.Code);
+        var rows = within.Out.Trim().Split('\n').Skip(1).Select(l => l.Split(',')[1]).ToArray();
+        Assert.Equal(ranks.Split(','), rows);
+    }
+
     private const string HeavyTail = "poisson(rate=1000/s, dur=fixed(2us)) + poisson(rate=2/s, dur=pareto(scale=20us, alpha=1.5))";
 
     [Fact]
