@@ -1,4 +1,6 @@
 using PerfModel.Descriptions;
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerfModel.Profiles.Schema;
@@ -9,10 +11,15 @@ namespace PerfModel.Profiles.Json;
 /// The JSON Schema (draft 2020-12) of each profile kind, generated from <see cref="ProfileSchema"/>: field names,
 /// descriptions with units, JSON types, enum choices, required fields (every field but the optional ones, which carry
 /// their <c>default</c> when it is a name), and the provenance form of every number
-/// (<c>{"value", "source"|"estimate"}</c>, with an optional declared uncertainty <c>"range": [low, high]</c>). The files
+/// (<c>{"value", "source"|"estimate"}</c>, with an optional declared uncertainty <c>"range": [low, high]</c>). Every number
+/// states the values it may take, from the same <see cref="QuantityLimit"/> the reader checks (<see cref="FieldSchema.Limit"/>,
+/// <see cref="DurationSchema.LimitOf"/>): one definition per kind of limit (<c>#/$defs/quantitySeconds</c>,
+/// <c>#/$defs/integerWhole</c>, …) whose value is <c>0, or [Min, Max]</c> (bounds inclusive, as
+/// <see cref="QuantityLimit.Admits"/>), each bound written so that it parses back to exactly the limit's double. The files
 /// in data/schemas are this output; every profile in data/ references its schema with <c>$schema</c>, so an editor
-/// completes and checks a hand-edited profile. The validity rules of values (fractions in [0, 1], powers of two, a value
-/// inside its declared range) are not repeated here: the loader checks them, with a message naming the file and field.
+/// completes and checks a hand-edited profile. The rules of a record beyond its numbers' limits (fractions in [0, 1],
+/// powers of two, shares adding up to at most 1, a value inside its declared range) are not repeated here: the loader
+/// checks them, with a message naming the file and field.
 /// </summary>
 public static class JsonSchemaDocument
 {
@@ -29,11 +36,7 @@ public static class JsonSchemaDocument
     public static string Generate(ProfileKind kind)
     {
         var schema = ProfileSchema.Of(kind);
-        var defs = new JsonObject
-        {
-            ["quantity"] = Provenanced(new JsonObject { ["type"] = "number" }, "A number with where it comes from: exactly one of source (a reference) or estimate (a one-line reason)."),
-            ["integer"] = Provenanced(new JsonObject { ["type"] = "integer" }, "A whole number with where it comes from: exactly one of source or estimate."),
-        };
+        var defs = new Definitions();
         var root = ObjectNode(schema, defs);
         var props = (JsonObject)root["properties"]!;
         props.Insert(0, "$schema", new JsonObject { ["type"] = "string", ["description"] = "Reference to this schema (for editors)." });
@@ -51,13 +54,13 @@ public static class JsonSchemaDocument
             root.Remove(kv.Key);
             document[kv.Key] = kv.Value;
         }
-        document["$defs"] = defs;
+        document["$defs"] = defs.ToJson();
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
     private static string Title(ProfileKind kind) => kind switch { ProfileKind.Platform => "platform", ProfileKind.Os => "OS", _ => "application" };
 
-    private static JsonObject ObjectNode(ObjectSchema schema, JsonObject defs)
+    private static JsonObject ObjectNode(ObjectSchema schema, Definitions defs)
     {
         var props = new JsonObject();
         var required = new JsonArray();
@@ -66,7 +69,7 @@ public static class JsonSchemaDocument
         {
             if (f.Kind == FieldKind.Duration)
             {
-                props[DurationSchema.FixedField] = Ref("quantity", "Duration of every detour (a fixed duration), seconds.");
+                props[DurationSchema.FixedField] = defs.Number(FieldKind.Quantity, DurationSchema.LimitOf(DurationSchema.FixedField), "Duration of every detour (a fixed duration), seconds.");
                 props[DurationSchema.DistributionField] = DurationNode(defs);
                 oneOf = [new JsonObject { ["required"] = new JsonArray(DurationSchema.FixedField) }, new JsonObject { ["required"] = new JsonArray(DurationSchema.DistributionField) }];
                 continue;
@@ -87,10 +90,9 @@ public static class JsonSchemaDocument
         return node;
     }
 
-    private static JsonNode FieldNode(FieldSchema f, JsonObject defs) => f.Kind switch
+    private static JsonNode FieldNode(FieldSchema f, Definitions defs) => f.Kind switch
     {
-        FieldKind.Quantity => Ref("quantity", f.Description),
-        FieldKind.Integer => Ref("integer", f.Description),
+        FieldKind.Quantity or FieldKind.Integer => defs.Number(f.Kind, f.Limit ?? throw new InvalidOperationException($"number field {f.Json} has no limit"), f.Description),
         FieldKind.Boolean => new JsonObject { ["type"] = "boolean", ["description"] = f.Description },
         FieldKind.Text => new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = f.Description },
         FieldKind.Choice => new JsonObject
@@ -100,19 +102,24 @@ public static class JsonSchemaDocument
         },
         FieldKind.Object => Def(f, defs),
         FieldKind.ObjectArray => new JsonObject { ["type"] = "array", ["items"] = Def(f, defs), ["description"] = f.Description },
-        FieldKind.NodeList => Provenanced(new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "integer" }, ["minItems"] = 1 }, f.Description, "values"),
+        FieldKind.NodeList => Provenanced(new JsonObject
+        {
+            ["type"] = "array",
+            ["items"] = Values("integer", f.Limit ?? throw new InvalidOperationException($"node list {f.Json} has no limit")),
+            ["minItems"] = 1,
+        }, f.Description, "values"),
         _ => throw new InvalidOperationException($"field kind {f.Kind} has no schema"),
     };
 
     /// <summary>A nested object as a shared definition ("#/$defs/kernelCosts").</summary>
-    private static JsonNode Def(FieldSchema f, JsonObject defs)
+    private static JsonNode Def(FieldSchema f, Definitions defs)
     {
         var name = f.Item!.DefinitionName;
-        if (!defs.ContainsKey(name)) defs[name] = ObjectNode(f.Item, defs);
+        if (!defs.Objects.ContainsKey(name)) defs.Objects[name] = ObjectNode(f.Item, defs);
         return new JsonObject { ["$ref"] = $"#/$defs/{name}", ["description"] = f.Description };
     }
 
-    private static JsonObject DurationNode(JsonObject defs)
+    private static JsonObject DurationNode(Definitions defs)
     {
         var forms = new JsonArray();
         foreach (var form in DurationSchema.Forms)
@@ -121,7 +128,7 @@ public static class JsonSchemaDocument
             var required = new JsonArray(DurationSchema.KindField);
             foreach (var (json, description) in form.Parameters)
             {
-                props[json] = Ref("quantity", description);
+                props[json] = defs.Number(FieldKind.Quantity, DurationSchema.LimitOf(json), description);
                 required.Add(json);
             }
             forms.Add(new JsonObject { ["type"] = "object", ["properties"] = props, ["required"] = required, ["additionalProperties"] = false });
@@ -129,10 +136,9 @@ public static class JsonSchemaDocument
         forms.Add(Provenanced(new JsonObject(), "An empirical distribution: durations and their weights (plain numbers), with source or estimate on the object.", null, new JsonObject
         {
             [DurationSchema.KindField] = new JsonObject { ["const"] = DurationSchema.Empirical },
-            [DurationSchema.ValuesField] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "number", ["minimum"] = 0 }, ["minItems"] = 1 },
-            [DurationSchema.WeightsField] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "number", ["minimum"] = 0 }, ["minItems"] = 1 },
+            [DurationSchema.ValuesField] = new JsonObject { ["type"] = "array", ["items"] = Values("number", DurationSchema.LimitOf(DurationSchema.ValuesField)), ["minItems"] = 1 },
+            [DurationSchema.WeightsField] = new JsonObject { ["type"] = "array", ["items"] = Values("number", DurationSchema.LimitOf(DurationSchema.WeightsField)), ["minItems"] = 1 },
         }));
-        _ = defs;
         return new JsonObject
         {
             ["description"] = "A detour duration distribution: fixed (seconds), exponential (meanSeconds), lognormal (medianSeconds, sigma), pareto (scaleSeconds, alpha) or empirical (valuesSeconds, weights).",
@@ -141,6 +147,80 @@ public static class JsonSchemaDocument
     }
 
     private static JsonObject Ref(string def, string description) => new() { ["$ref"] = $"#/$defs/{def}", ["description"] = description };
+
+    /// <summary>The values a number within <paramref name="limit"/> may take, as the reader checks them
+    /// (<see cref="QuantityLimit.Admits"/>; the records refuse negative numbers): <c>0, or [Min, Max]</c> when 0 is
+    /// allowed, else <c>[Min, Max]</c>, bounds inclusive.</summary>
+    private static JsonObject Values(string type, QuantityLimit limit)
+    {
+        var node = new JsonObject { ["type"] = type };
+        if (limit.ZeroAllowed)
+            node["anyOf"] = new JsonArray(new JsonObject { ["const"] = 0 }, new JsonObject { ["minimum"] = Number(limit.Min), ["maximum"] = Number(limit.Max) });
+        else
+        {
+            node["minimum"] = Number(limit.Min);
+            node["maximum"] = Number(limit.Max);
+        }
+        return node;
+    }
+
+    /// <summary>A bound as a JSON number that parses back to exactly <paramref name="value"/>: a whole number in full
+    /// (2^60 as 1152921504606846976, exact in decimal too), anything else in the shortest round-trip form ("R": 1E-12).</summary>
+    private static JsonNode Number(double value) => JsonNode.Parse(NumberText(value))!;
+
+    private static string NumberText(double value) =>
+        value == Math.Floor(value) && Math.Abs(value) < 9.2e18 ? ((long)value).ToString(CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>What a number of <paramref name="limit"/> is and the values it may take, for the description of its
+    /// definition: "A time, s: 0, or 1E-12 to 1000000".</summary>
+    private static string RangeText(QuantityLimit limit) =>
+        $"{char.ToUpperInvariant(limit.What[0])}{limit.What[1..]}{(limit.Unit.Length == 0 ? "" : ", " + limit.Unit)}: {(limit.ZeroAllowed ? "0, or " : "")}{NumberText(limit.Min)} to {NumberText(limit.Max)}";
+
+    /// <summary>The names of <see cref="QuantityLimits"/>' fields by limit (Seconds, BytesPerSecond, …): a number's
+    /// definition is named after its limit, so the schema has one definition per kind of limit in use.</summary>
+    private static readonly ImmutableArray<(string Name, QuantityLimit Limit)> LimitNames =
+    [
+        .. typeof(QuantityLimits).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(QuantityLimit)).Select(f => (f.Name, (QuantityLimit)f.GetValue(null)!)),
+    ];
+
+    /// <summary>The <c>$defs</c> of one schema: a provenance object per kind of number in use (first, in the order the
+    /// fields use them), then the nested objects.</summary>
+    private sealed class Definitions
+    {
+        private readonly JsonObject numbers = [];
+
+        /// <summary>Definitions of nested objects, by <see cref="ObjectSchema.DefinitionName"/>.</summary>
+        public JsonObject Objects { get; } = [];
+
+        /// <summary>A reference to the definition of a number of <paramref name="kind"/> (<see cref="FieldKind.Quantity"/> or
+        /// <see cref="FieldKind.Integer"/>) within <paramref name="limit"/>, one of <see cref="QuantityLimits"/>, adding the
+        /// definition on first use: <c>#/$defs/quantitySeconds</c>, <c>#/$defs/integerWhole</c>.</summary>
+        public JsonObject Number(FieldKind kind, QuantityLimit limit, string description)
+        {
+            var integer = kind == FieldKind.Integer;
+            var table = LimitNames.FirstOrDefault(l => ReferenceEquals(l.Limit, limit)).Name
+                ?? throw new InvalidOperationException($"the limit of \"{description}\" ({limit.What}) is not one of {nameof(QuantityLimits)}");
+            var name = (integer ? "integer" : "quantity") + table;
+            if (!numbers.ContainsKey(name))
+                numbers[name] = Provenanced(Values(integer ? "integer" : "number", limit),
+                    $"{RangeText(limit)}, with where it comes from: exactly one of source (a reference) or estimate (a one-line reason).");
+            return Ref(name, description);
+        }
+
+        /// <summary>All definitions: the numbers', then the objects'.</summary>
+        public JsonObject ToJson()
+        {
+            var all = new JsonObject();
+            foreach (var part in new[] { numbers, Objects })
+                foreach (var kv in part.ToArray())
+                {
+                    part.Remove(kv.Key);
+                    all[kv.Key] = kv.Value;
+                }
+            return all;
+        }
+    }
 
     /// <summary>An object {value|values…, source|estimate} whose value has the given schema (or, with
     /// <paramref name="extra"/>, whose other properties are given).</summary>

@@ -147,7 +147,7 @@ public static class ProfileJson
         FieldKind.Object => ReadObject(r, r.Object(obj, f.Json, path), $"{path}.{f.Json}", f.Item!),
         FieldKind.ObjectArray => r.Array(obj, f.Json, path).Select(item => ReadObject(r, item.Item, item.Path, f.Item!)).ToArray(),
         FieldKind.Duration => ReadDuration(r, obj, path),
-        FieldKind.NodeList => ReadNodes(r, obj, f.Json, path),
+        FieldKind.NodeList => ReadNodes(r, obj, f.Json, path, f.Limit!),
         _ => throw new InvalidOperationException($"field kind {f.Kind} has no reader"),
     };
 
@@ -220,8 +220,9 @@ public static class ProfileJson
         }
     }
 
-    /// <summary>defaultNodes: {"values": [1, 8, 27], "source"|"estimate": "…"}.</summary>
-    private static ImmutableArray<int>? ReadNodes(JsonFieldReader r, JsonElement obj, string name, string path)
+    /// <summary>defaultNodes: {"values": [1, 8, 27], "source"|"estimate": "…"}, each a whole number &gt; 0 within
+    /// <paramref name="limit"/>.</summary>
+    private static ImmutableArray<int>? ReadNodes(JsonFieldReader r, JsonElement obj, string name, string path, QuantityLimit limit)
     {
         var full = $"{path}.{name}";
         var nodesEl = r.Object(obj, name, path);
@@ -234,8 +235,8 @@ public static class ProfileJson
         var ok = true;
         foreach (var e in arr.EnumerateArray())
         {
-            if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) && n >= 1 && QuantityLimits.Whole.Admits(n)) nodes.Add(n);
-            else { r.Scope.Add($"{full}.values[{i}]", string.Create(CultureInfo.InvariantCulture, $"value {JsonFieldReader.Shown(e.GetRawText())} must be >= 1 and at most {QuantityLimits.Whole.Max:G3} (a whole number of nodes)")); ok = false; }
+            if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) && n > 0 && limit.Admits(n)) nodes.Add(n);
+            else { r.Scope.Add($"{full}.values[{i}]", string.Create(CultureInfo.InvariantCulture, $"value {JsonFieldReader.Shown(e.GetRawText())} must be >= {limit.Min:G6} and at most {limit.Max:G3} ({limit.What})")); ok = false; }
             i++;
         }
         if (!ok) return null;

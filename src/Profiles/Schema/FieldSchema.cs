@@ -43,7 +43,8 @@ public sealed class FieldSchema
     /// <summary>The values a number may take (<see cref="FieldKind.Quantity"/>, <see cref="FieldKind.Integer"/>): one of
     /// <see cref="QuantityLimits"/>, chosen by what the number is (a time, a size, a count …) so that every prediction
     /// from values within the limits stays finite; a value outside is refused when the file is read, naming the file,
-    /// the JSON path and the limit. Null for other kinds.</summary>
+    /// the JSON path and the limit, and the JSON Schemas state the same range (<see cref="Json.JsonSchemaDocument"/>).
+    /// For a <see cref="FieldKind.NodeList"/>, the limit of each node count. Null for other kinds.</summary>
     public QuantityLimit? Limit { get; }
 
     /// <summary>The nested object's schema (<see cref="FieldKind.Object"/>, <see cref="FieldKind.ObjectArray"/>).</summary>

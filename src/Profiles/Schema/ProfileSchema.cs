@@ -15,6 +15,11 @@ public static class ProfileSchema
     /// <summary>The schema version this build reads and writes.</summary>
     public const int Version = 1;
 
+    /// <summary>The values of a node count in a <see cref="FieldKind.NodeList"/>: a whole number
+    /// (<see cref="QuantityLimits.Whole"/>) that is never 0. Declared before the tables that use it (static fields are
+    /// initialised in order).</summary>
+    internal static readonly QuantityLimit NodeCount = QuantityLimits.Whole with { What = "a whole number of nodes", ZeroAllowed = false };
+
     /// <summary>One memory tier.</summary>
     public static readonly ObjectSchema MemoryTier = new(typeof(MemoryTier), "One memory tier of a node (all its NUMA domains).",
     [
@@ -296,7 +301,8 @@ public static class ProfileSchema
         Object<AppProfile>("halo", nameof(AppProfile.Halo), "Neighbour exchanges per iteration.", HaloExchange, a => a.Halo),
         Object<AppProfile>("syscalls", nameof(AppProfile.Syscalls), "System calls per iteration.", AppSyscalls, a => a.Syscalls),
         Object<AppProfile>("fom", nameof(AppProfile.Fom), "Figure of merit.", FigureOfMerit, a => a.Fom),
-        new("defaultNodes", nameof(AppProfile.DefaultNodes), FieldKind.NodeList, "Node counts the paper ran: {values: [...], source|estimate}.", o => ((AppProfile)o).DefaultNodes),
+        new("defaultNodes", nameof(AppProfile.DefaultNodes), FieldKind.NodeList, "Node counts the paper ran: {values: [...], source|estimate}.", o => ((AppProfile)o).DefaultNodes,
+            limit: NodeCount),
     ], v => new AppProfile
     {
         Name = v.Text(nameof(AppProfile.Name)), DisplayName = v.Text(nameof(AppProfile.DisplayName)), Scaling = v.Choice<ScalingMode>(nameof(AppProfile.Scaling)),

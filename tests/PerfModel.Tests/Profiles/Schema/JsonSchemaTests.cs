@@ -8,8 +8,9 @@ using PerfModel.Profiles.Schema;
 namespace PerfModel.Tests.Profiles.Schema;
 
 /// <summary>The JSON Schemas in data/schemas are generated from the one schema table, every profile in data/ names its
-/// schema and conforms to it (checked by an independent validator, JsonSchema.Net), and the schema catches the mistakes a
-/// hand-edited profile makes (a typo in a field name, a bare number without provenance, a misspelt choice).</summary>
+/// schema and conforms to it (checked by an independent validator, JsonSchema.Net; the numbers' ranges exactly, with
+/// doubles, by <see cref="JsonSchemaLimitTests"/>), and the schema catches the mistakes a hand-edited profile makes (a
+/// typo in a field name, a bare number without provenance, a misspelt choice, a number outside its range).</summary>
 public sealed class JsonSchemaTests
 {
     private static string SchemaFile(ProfileKind kind) => Path.Combine(RepoPaths.DataDir, "schemas", JsonSchemaDocument.FileName(kind));
@@ -43,7 +44,7 @@ public sealed class JsonSchemaTests
     {
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.DataDir, file)))!.AsObject();
         Assert.Equal($"../schemas/{JsonSchemaDocument.FileName(kind)}", (string?)json["$schema"]);
-        var result = JsonSchema.FromFile(SchemaFile(kind)).Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = ForJsonSchemaNet(kind).Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(result.IsValid, string.Join("; ", result.Details.Where(d => d.HasErrors).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
     }
 
@@ -53,6 +54,7 @@ public sealed class JsonSchemaTests
     [InlineData("bad-choice", "os/mos.json", ProfileKind.Os)]
     [InlineData("no-provenance", "platforms/oakforest-pacs-knl7250.json", ProfileKind.Platform)]
     [InlineData("missing", "apps/minife.json", ProfileKind.App)]
+    [InlineData("out-of-range", "platforms/oakforest-pacs-knl7250.json", ProfileKind.Platform)]
     public void The_schema_catches_hand_editing_mistakes(string mistake, string file, ProfileKind kind)
     {
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.DataDir, file)))!.AsObject();
@@ -63,8 +65,35 @@ public sealed class JsonSchemaTests
             case "bad-choice": json["placement"]!["policy"] = "per-rank"; break;
             case "no-provenance": json["coresPerNode"]!.AsObject().Remove("source"); break;
             case "missing": json.Remove("iterations"); break;
+            case "out-of-range": json["kernel"]!["syscallSeconds"]!["value"] = 1e-13; break; // below a picosecond, not 0
         }
-        Assert.False(JsonSchema.FromFile(SchemaFile(kind)).Evaluate(json).IsValid);
+        Assert.False(ForJsonSchemaNet(kind).Evaluate(json).IsValid);
+    }
+
+    /// <summary>
+    /// The shipped schema as JsonSchema.Net can load it. That validator holds minimum and maximum as decimal (±7.9e28, at
+    /// best 1e-28), so the few bounds a double-based editor reads fine but decimal cannot hold (a figure-of-merit factor's
+    /// 1e-30 and 1e30) are widened for it alone: a positive minimum below 1e-28 becomes exclusiveMinimum 0, a maximum
+    /// above 7.9e28 is dropped. Every bound, these included, is checked exactly, with doubles as the reader reads them, by
+    /// <see cref="JsonSchemaLimitTests"/>.
+    /// </summary>
+    internal static JsonSchema ForJsonSchemaNet(ProfileKind kind)
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(SchemaFile(kind)))!;
+        var pending = new Stack<JsonNode?>([schema]);
+        while (pending.TryPop(out var node))
+        {
+            if (node is JsonArray array) foreach (var item in array) pending.Push(item);
+            if (node is not JsonObject o) continue;
+            if (o["minimum"] is JsonValue min && min.GetValue<double>() is > 0 and < 1e-28)
+            {
+                o.Remove("minimum");
+                o["exclusiveMinimum"] = 0;
+            }
+            if (o["maximum"] is JsonValue max && max.GetValue<double>() > 7.9e28) o.Remove("maximum");
+            foreach (var (_, value) in o) pending.Push(value);
+        }
+        return JsonSchema.FromText(schema.ToJsonString());
     }
 
     [Fact]
