@@ -56,18 +56,11 @@ public static class NoiseClosedForm
     /// more than <see cref="MaxDetoursPerWindow"/> expected detours per core.</exception>
     public static ClosedFormResult Evaluate(NoiseProfile noise, StepShape shape, double ranks, ClosedFormOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(noise);
-        ArgumentNullException.ThrowIfNull(shape);
-        options ??= ClosedFormOptions.Default;
-        if (!(ranks >= 1) || double.IsInfinity(ranks))
-            throw new ArgumentOutOfRangeException(nameof(ranks), ranks, $"ranks={ranks}, but it should be a finite number >= 1");
-
-        var collective = shape.Sync is not (SyncShape.None or SyncShape.Barrier);
-        var p = collective ? Math.Max(1, Math.Round(ranks)) : ranks;
+        var (collective, p, profiles, checkedOptions) = Prepare(noise, shape, ranks, options);
+        options = checkedOptions;
         var work = shape.Work.Seconds;
         var overhead = shape.Round.Seconds / 2;
         var rounds = shape.RoundsFor(p);
-        var profiles = new[] { noise }.Concat(noise.NodeClasses.Select(c => c.Noise)).ToArray();
         if (profiles.All(pr => CompoundPoissonLattice.Active(pr).Length == 0) || (collective && p == 1 && work == 0))
             return Quiet(shape, p, options);
 
@@ -79,7 +72,7 @@ public static class NoiseClosedForm
                 $"a step of {cpu:G4} s of CPU time (work {shape.Work}, {rounds} rounds) holds {detours:G4} expected detours per core; the closed forms resolve at most {MaxDetoursPerWindow:G3} per step: shorten the work per step or lower the detour rate"));
         // The grid does not depend on P up to 2^30 (its tail reaches where 2^30 ranks need it), so that E[step] is computed
         // on the same points at every P: monotone in P by construction, not up to the grid's resolution.
-        var grid = GridPlan.For(profiles, cpu, shape.Sync == SyncShape.TreeReduceBroadcast ? overhead : 0, Math.Max(p, GridReach), options);
+        var grid = Grid(profiles, shape, p, options);
         var pops = new NoisePopulations(grid, noise, p, shape.RanksPerNode);
         double first, firstNoiseFree, stationary, stationaryNoiseFree;
         GridMeasure law;
@@ -147,19 +140,26 @@ public static class NoiseClosedForm
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ranks"/> is not a finite number ≥ 1.</exception>
     public static int GridPoints(NoiseProfile noise, StepShape shape, double ranks, ClosedFormOptions? options = null)
     {
+        var (_, p, profiles, checkedOptions) = Prepare(noise, shape, ranks, options);
+        return profiles.All(pr => CompoundPoissonLattice.Active(pr).Length == 0) ? 0 : Grid(profiles, shape, p, checkedOptions).Count;
+    }
+
+    /// <summary>The arguments checked, and what every evaluation derives from them: whether the shape is a collective, P (the
+    /// nearest whole number for a collective), the populations' profiles (the base noise, then the node classes') and the
+    /// options (the defaults when none are given).</summary>
+    private static (bool Collective, double Ranks, NoiseProfile[] Profiles, ClosedFormOptions Options) Prepare(NoiseProfile noise, StepShape shape, double ranks, ClosedFormOptions? options)
+    {
         ArgumentNullException.ThrowIfNull(noise);
         ArgumentNullException.ThrowIfNull(shape);
-        options ??= ClosedFormOptions.Default;
         if (!(ranks >= 1) || double.IsInfinity(ranks))
             throw new ArgumentOutOfRangeException(nameof(ranks), ranks, $"ranks={ranks}, but it should be a finite number >= 1");
         var collective = shape.Sync is not (SyncShape.None or SyncShape.Barrier);
-        var p = collective ? Math.Max(1, Math.Round(ranks)) : ranks;
-        var overhead = shape.Round.Seconds / 2;
-        var profiles = new[] { noise }.Concat(noise.NodeClasses.Select(c => c.Noise)).ToArray();
-        if (profiles.All(pr => CompoundPoissonLattice.Active(pr).Length == 0)) return 0;
-        var cpu = CpuSeconds(shape, p);
-        return GridPlan.For(profiles, cpu, shape.Sync == SyncShape.TreeReduceBroadcast ? overhead : 0, Math.Max(p, GridReach), options).Count;
+        return (collective, collective ? Math.Max(1, Math.Round(ranks)) : ranks, [noise, .. noise.NodeClasses.Select(c => c.Noise)], options ?? ClosedFormOptions.Default);
     }
+
+    /// <summary>The evaluation's grid: the same at every P up to 2^30 (see <see cref="GridReach"/>).</summary>
+    private static NoiseGrid Grid(NoiseProfile[] profiles, StepShape shape, double p, ClosedFormOptions options) =>
+        GridPlan.For(profiles, CpuSeconds(shape, p), shape.Sync == SyncShape.TreeReduceBroadcast ? shape.Round.Seconds / 2 : 0, Math.Max(p, GridReach), options);
 
     /// <summary>CPU time of one rank in a step: W plus the send and receive windows o of every round (twice for the tree's
     /// reduce and broadcast).</summary>
