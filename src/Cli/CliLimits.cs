@@ -92,6 +92,27 @@ internal static class CliLimits
         return n * n * (1e-6 + perRound * rounds) + n * (rounds + 10) * 20e-6;
     }
 
+    /// <summary>Most estimated computing time of one <c>predict</c> (or <c>validate</c>) run, in seconds on one core: 120 s,
+    /// about 60 s on two cores (<see cref="PredictionSeconds"/>).</summary>
+    public const double MaxPredictionSeconds = 120;
+
+    /// <summary>
+    /// Estimated time of one prediction on one core under <paramref name="noise"/>: 7.5 ms × max(1, (n / 90)²) × (1 + s), n
+    /// the points of the grid the predictor's closed forms use for a recursive-doubling allreduce of 1 ms at 2²⁰ ranks under
+    /// that noise (<see cref="PerfModel.Noise.NoiseClosedForm.GridPoints"/> with <see cref="ClosedFormOptions.Fast"/>) and s
+    /// its sources (node classes' included): a prediction's time is its noise model's, whose convolutions grow as the square
+    /// of the grid and whose window laws with the number of sources. Measured: the default sweep (288 predictions, n ≈ 75–80,
+    /// 2 sources) takes 2–3.5 s of CPU time (estimate 6–7 s); 16 Pareto sources (n = 224) 0.53 s per prediction (estimate
+    /// 0.79 s).
+    /// </summary>
+    public static double PredictionSeconds(Descriptions.NoiseProfile noise)
+    {
+        var shape = new StepShape(Units.TimeInterval.FromMilliseconds(1), SyncShape.AllreduceRecursiveDoubling, Units.TimeInterval.FromMicroseconds(2));
+        double n = NoiseClosedForm.GridPoints(noise, shape, 1 << 20, ClosedFormOptions.Fast);
+        var sources = noise.Sources.Length + noise.NodeClasses.Sum(c => c.Noise.Sources.Length);
+        return 0.0075 * Math.Max(1, n * n / (90.0 * 90.0)) * (1 + sources);
+    }
+
     /// <summary>Most expected detours per rank in one step: the closed forms' limit,
     /// <see cref="PerfModel.Noise.NoiseClosedForm.MaxDetoursPerWindow"/> (10⁵; beyond it a step's delay no longer fits their
     /// grid), checked here before any work; the simulator draws every one of them and counts them in its budget.</summary>

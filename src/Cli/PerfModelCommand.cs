@@ -100,6 +100,7 @@ public static class PerfModelCommand
             var sel = ProfileSelection.Build(pr.GetValue(common.Platform), pr.GetValue(common.OsFiles) ?? [], pr.GetValue(common.AppFiles) ?? [],
                 pr.GetValue(app), pr.GetValue(os), pr.GetValue(heap), policy);
             foreach (var notice in sel.Notices) errors.WriteLine("note: " + ErrorLine.Escape(notice));
+            CheckPredictionWork(sel.Study, sel.Apps, sel.Oses, nodeList);
             var rows = sel.Study.SweepOver(sel.Apps, sel.Oses, nodeList);
             var text = pr.GetValue(common.Format) switch
             {
@@ -144,6 +145,21 @@ public static class PerfModelCommand
             Emit(output, errors, text, pr.GetValue(common.Out), sel.InputFiles, $"{results.Length} published numbers compared");
         }));
         return cmd;
+    }
+
+    /// <summary>Refuses, before any work, a sweep whose estimated computing time (<see cref="CliLimits.PredictionSeconds"/> per
+    /// prediction, the baseline OS's included) is above <see cref="CliLimits.MaxPredictionSeconds"/>.</summary>
+    private static void CheckPredictionWork(Study study, IReadOnlyList<AppProfile> apps, IReadOnlyList<OsProfile> oses, IReadOnlyList<int>? nodes)
+    {
+        var all = oses.Any(o => o.Name == study.Baseline) ? oses : [.. oses, study.BaselineOs];
+        var perApp = all.Sum(o => CliLimits.PredictionSeconds(o.Noise));
+        var estimate = apps.Sum(a => (nodes?.Count ?? a.DefaultNodes.Length) * perApp);
+        if (estimate > CliLimits.MaxPredictionSeconds)
+        {
+            var counts = apps.Sum(a => (nodes?.Count ?? a.DefaultNodes.Length) * all.Count);
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                $"--nodes: {counts} predictions would compute for about {estimate:F0} s, more than the {CliLimits.MaxPredictionSeconds:F0} s one command may take (a prediction's noise model grows as the square of its grid, which the OS profiles' noise tails set); give fewer --nodes, --app or --os"));
+        }
     }
 
     private static void Emit(TextWriter output, TextWriter errors, string text, string? outFile, IEnumerable<string> inputs, string what)

@@ -178,4 +178,45 @@ public sealed class PredictCommandTests
         Assert.Equal(2, code);
         Assert.Contains("unknown validation row 'table9'", errors);
     }
+    [Fact]
+    public void A_sweep_whose_noise_would_take_minutes_is_refused_before_it_starts()
+    {
+        // Linux's profile with its noise replaced by 16 heavy-tailed sources: each prediction's grid is about 2.5 times
+        // longer and its windows carry 16 sources, about 0.5 s per prediction; 8 applications x 32 node counts x 2 OSes
+        // (the Linux baseline included) are refused at once, naming what to change. Two applications at their own counts pass.
+        var dir = Directory.CreateTempSubdirectory("perfmodel-heavy-");
+        try
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Support.RepoPaths.DataDir, "os", "linux.json")))!.AsObject();
+            json["name"] = "heavyos";
+            var sources = new System.Text.Json.Nodes.JsonArray();
+            for (var k = 0; k < 16; k++)
+                sources.Add(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["name"] = $"s{k}",
+                    ["ratePerSecond"] = new System.Text.Json.Nodes.JsonObject { ["value"] = k + 1, ["estimate"] = "test" },
+                    ["duration"] = new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["distribution"] = "pareto",
+                        ["scaleSeconds"] = new System.Text.Json.Nodes.JsonObject { ["value"] = (k + 5) * 1e-6, ["estimate"] = "test" },
+                        ["alpha"] = new System.Text.Json.Nodes.JsonObject { ["value"] = 1 + (k + 1) / 100.0, ["estimate"] = "test" },
+                    },
+                });
+            json["noise"]!["sources"] = sources;
+            var file = Path.Combine(dir.FullName, "heavyos.json");
+            File.WriteAllText(file, json.ToJsonString());
+            var nodes = string.Join(",", Enumerable.Range(1000, 32));
+            var (code, output, err) = CliRunner.Run("predict", "--os-file", file, "--os", "heavyos", "--nodes", nodes);
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Contains("--nodes: 512 predictions would compute for about", err, StringComparison.Ordinal);
+            Assert.Contains("give fewer --nodes, --app or --os", err, StringComparison.Ordinal);
+            var within = CliRunner.Run("predict", "--os-file", file, "--os", "heavyos", "--app", "lulesh2", "--nodes", "8,27", "--format", "csv");
+            Assert.True(within.Code == 0, within.Err);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
