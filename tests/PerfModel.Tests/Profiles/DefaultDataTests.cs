@@ -14,7 +14,9 @@ public sealed class DefaultDataTests
         foreach (var f in Directory.GetFiles(RepoPaths.DataDir, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(RepoPaths.DataDir, f);
-            if (relative.Split(Path.DirectorySeparatorChar)[0] != "schemas") data.Add(relative);
+            // The schemas are not profiles, and neither are the templates (profiles without their fitted fields, which
+            // calibrate import completes; its tests load every completed template).
+            if (relative.Split(Path.DirectorySeparatorChar)[0] is not ("schemas" or "templates")) data.Add(relative);
         }
         return data;
     }
