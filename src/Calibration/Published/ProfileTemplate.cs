@@ -19,7 +19,7 @@ public static class ProfileTemplate
     private static readonly JsonSerializerOptions Text = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A quantity as profile JSON: <c>{"value": v, "source": "…", "range": [lower, upper]}</c> (the range when both
-    /// bounds are given: a fit's 95% interval).</summary>
+    /// bounds are given and differ: a fit's 95% interval; a figure taken as it is has none).</summary>
     public static JsonObject Quantity(double value, string source, double? lower95 = null, double? upper95 = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
@@ -28,7 +28,8 @@ public static class ProfileTemplate
         if (lower95 is { } lo && upper95 is { } hi)
         {
             // The value sits inside its interval (a percentile interval can miss a skewed estimate by rounding): widened to it.
-            q["range"] = new JsonArray(Math.Min(lo, value), Math.Max(hi, value));
+            var (low, high) = (Math.Min(lo, value), Math.Max(hi, value));
+            if (low < high) q["range"] = new JsonArray(low, high);
         }
         return q;
     }
