@@ -41,29 +41,33 @@ public static class PublishedDefaults
         inputs.Add(assumptionsFile);
 
         var files = ImmutableArray.CreateBuilder<PublishedProfileFile>();
-        var (platformFields, platformFits) = PublishedPlatform.Fit(measuredDir, assumptions, seed);
+        var platform = PublishedPlatform.Fit(measuredDir, assumptions, seed);
         inputs.AddRange(PublishedPlatform.Inputs.Select(f => Path.Combine(measuredDir, f)));
         var platformTemplate = Path.Combine(templatesDir, "platform.json");
-        files.Add(new PublishedProfileFile(PlatformFile, ProfileTemplate.CompletePlatform(Template(platformTemplate), platformTemplate, platformFields)));
+        files.Add(new PublishedProfileFile(PlatformFile, ProfileTemplate.CompletePlatform(Template(platformTemplate), platformTemplate, platform.Fields)));
         inputs.Add(platformTemplate);
 
-        var noise = PublishedNoise.Fit(measuredDir, assumptions, seed);
+        var (classes, noise) = PublishedNoise.Fit(measuredDir, assumptions, seed);
         inputs.AddRange(PublishedNoise.Inputs.Select(f => Path.Combine(measuredDir, f)));
         var fits = ImmutableArray.CreateBuilder<PublishedFit>();
-        fits.AddRange(platformFits);
+        fits.AddRange(platform.Fits);
         var notes = ImmutableArray.CreateBuilder<string>();
         foreach (var os in OsNames)
         {
             var template = Path.Combine(templatesDir, os + ".json");
             var text = Template(template);
             var derived = noise.For(os);
-            var node = NoiseNode(text, template, derived.Profile, derived.Estimates);
+            var estimates = derived.Sources.SelectMany(s => s.Estimates).ToArray();
+            var node = NoiseNode(text, template, derived.Profile, estimates);
             files.Add(new PublishedProfileFile($"os/{os}.json", ProfileTemplate.CompleteOs(text, template, [new TemplateField("$.noise", node)])));
             inputs.Add(template);
-            fits.AddRange(derived.Estimates.Select(e => new PublishedFit(os, e.JsonPath, e, e.Provenance ?? e.Method)));
+            fits.AddRange(estimates.Select(e => new PublishedFit(os, e.JsonPath, e, e.Provenance ?? e.Method)));
             notes.AddRange(derived.Notes.Select(n => $"{os}: {n}"));
         }
-        return new PublishedDefaultsResult(files.ToImmutable(), fits.ToImmutable(), notes.ToImmutable(), [.. inputs.Distinct(StringComparer.Ordinal)]);
+        return new PublishedDefaultsResult(files.ToImmutable(), fits.ToImmutable(), notes.ToImmutable(), [.. inputs.Distinct(StringComparer.Ordinal)])
+        {
+            Platform = platform, NoiseClasses = classes, Noise = noise, Assumptions = assumptions,
+        };
     }
 
     private static string Template(string path)
@@ -95,8 +99,9 @@ public static class PublishedDefaults
             var value = ProfilePaths.At(os, e.JsonPath)
                 ?? throw new PublishedDataException(templateFile, null, e.JsonPath, $"the derived noise has no field for the estimate '{e.Name}'");
             var entry = new ProvenanceEntry(e.Provenance ?? e.Method, value.Value);
+            var v = Convert.ToDouble(value.Value, System.Globalization.CultureInfo.InvariantCulture);
             if (e.Lower95 < e.Upper95 && double.IsFinite(e.Lower95) && double.IsFinite(e.Upper95))
-                entry = entry with { Range = new ValueRange(Math.Min(e.Lower95, value.Value), Math.Max(e.Upper95, value.Value)) };
+                entry = entry with { Range = new ValueRange(Math.Min(e.Lower95, v), Math.Max(e.Upper95, v)) };
             byPath = byPath.SetItem(e.JsonPath, entry);
         }
         var written = ProfileJsonWriter.Write(os with { Provenance = new Provenance(byPath) });

@@ -32,7 +32,7 @@ public static class PublishedPlatform
     /// <summary>The fitted fields (paths of the platform profile) and the fits' estimates, from the files in
     /// <paramref name="measuredDir"/> (<see cref="Inputs"/>), with bootstrap seed <paramref name="seed"/>.</summary>
     /// <exception cref="PublishedDataException">A file is missing or malformed.</exception>
-    public static (ImmutableArray<TemplateField> Fields, ImmutableArray<PublishedFit> Fits) Fit(string measuredDir, ImportAssumptions assumptions, int seed)
+    public static PublishedPlatformFit Fit(string measuredDir, ImportAssumptions assumptions, int seed)
     {
         ArgumentNullException.ThrowIfNull(measuredDir);
         ArgumentNullException.ThrowIfNull(assumptions);
@@ -43,11 +43,13 @@ public static class PublishedPlatform
         // Memory tiers: MCDRAM is the template's first tier, DDR4 its second.
         var tiers = new[] { ("MCDRAM", "knl7250_stream_triad_karlrupp_mcdram.dat", 0), ("DDR4", "knl7250_stream_triad_karlrupp_ddr4.dat", 1) };
         BandwidthSaturationFitResult? mcdram = null;
+        var memory = ImmutableArray.CreateBuilder<TierFit>();
         foreach (var (name, file, index) in tiers)
         {
             var table = StreamTriadTable.Load(In(file));
             var fit = BandwidthSaturationFit.Fit(table.Tiers[0].Points, AppCores, seed, Resamples);
             mcdram ??= fit;
+            memory.Add(new TierFit(name, $"data/measured/{file}", fit));
             var b = fit.SaturatedBandwidth;
             var method = string.Create(CultureInfo.InvariantCulture,
                 $"data/measured/{file}: STREAM triad vs threads 1-{AppCores} on a 68-core KNL (K. Rupp), saturation fit b(n) = min(beta n, B) by least squares on log rates, B = {b.Value / 1e9:F1} GB/s [{b.Lower95 / 1e9:F1}, {b.Upper95 / 1e9:F1}] (95%, {Resamples} bootstrap resamples, seed {seed}), knee {fit.Knee.Value:F1} cores, R2 {fit.Fit.RSquared:F3}, rms relative residual {fit.Fit.RmsRelativeResidual:P1}; 128 and 256 threads (SMT) not fitted");
@@ -101,6 +103,6 @@ public static class PublishedPlatform
             string.Create(CultureInfo.InvariantCulture, $"o = knlOverheadFactor {factor.Value:G3} (data/templates/assumptions.json) x the hosts' o {net.HostOverhead.Value * 1e6:F3} us"));
         Net("$.network.gapPerByteSeconds", net.GapPerByte with { Name = "LogGP G" },
             string.Create(CultureInfo.InvariantCulture, $"G = 1 / the Omni-Path osu_mbw_mr peak, {1 / net.GapPerByte.Value / 1e9:F2} GB/s"));
-        return (fields.ToImmutable(), fits.ToImmutable());
+        return new PublishedPlatformFit(fields.ToImmutable(), fits.ToImmutable(), memory.ToImmutable(), net);
     }
 }
