@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PerfModel.Calibration.Published;
 using System.Globalization;
 using System.Text;
 using PerfModel.Calibration.Benchmarks;
@@ -42,6 +43,7 @@ public static class CalibrateCommand
         merge.Arguments.Add(dir);
         merge.SetAction(pr => run(() => Merge(output, pr.GetValue(dir)!)));
         cmd.Subcommands.Add(merge);
+        cmd.Subcommands.Add(Import(output, errors, run));
         return cmd;
     }
 
@@ -133,6 +135,53 @@ public static class CalibrateCommand
         return [.. CliLimits.Names(only, "--only", known).Select(n =>
             MicroBenchmarks.All.FirstOrDefault(b => string.Equals(b.Name, n, StringComparison.OrdinalIgnoreCase))
             ?? throw new FormatException(CliLimits.Message("--only", only, $"unknown benchmark {ErrorLine.Echo(n)}; known: {known}")))];
+    }
+
+    /// <summary><c>calibrate import</c>: the default profiles regenerated from published measurements.</summary>
+    private static Command Import(TextWriter output, TextWriter errors, Func<Action, int> run)
+    {
+        var import = new Command("import", "Regenerate the default platform and OS profiles from published third-party measurements: fit STREAM triad " +
+                                           "(memory tiers), CPUID leaf 2 (TLB levels), OSU latency and osu_mbw_mr (LogGP L, o, G) and the osjitter per-core " +
+                                           "statistics (noise classes, then Linux, McKernel and mOS noise), each with a 95% interval written as the field's range " +
+                                           "and provenance naming the file and the method, and complete the templates (every field the measurements do not give) " +
+                                           "with them. The checked-in data/ defaults are exactly its output for the default seed.");
+        var from = new Option<string>("--from") { Description = "Directory of the measurements (origins and licences in its README.md).", DefaultValueFactory = _ => "data/measured" };
+        var templates = new Option<string?>("--templates")
+        {
+            Description = "Directory of the profile templates and assumptions.json (the assumptions the derivations need, each with a plausible range and its reason). Default: 'templates' next to --from.",
+        };
+        var outDir = new Option<string>("--out")
+        {
+            Description = $"Directory to write {PublishedDefaults.PlatformFile} and os/{{linux,mckernel,mos}}.json under: all four files or none, " +
+                          "never over an input. Checked before the fits run.",
+            DefaultValueFactory = _ => "data",
+        };
+        var seed = CliLimits.Whole("--seed", "Seed of every bootstrap (the checked-in defaults use the default).", int.MinValue, int.MaxValue, PublishedDefaults.DefaultSeed);
+        foreach (var o in new Option[] { from, templates, outDir, seed }) import.Options.Add(o);
+        import.SetAction(pr => run(() =>
+        {
+            var measured = pr.GetValue(from)!;
+            var templateDir = pr.GetValue(templates) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(measured)) ?? ".", "templates");
+            var dir = pr.GetValue(outDir)!;
+            var targets = new[] { PublishedDefaults.PlatformFile }.Concat(PublishedDefaults.OsNames.Select(o => $"os/{o}.json")).Select(f => Path.Combine(dir, f)).ToArray();
+            foreach (var t in targets) OutputChecks.File(t, [], "calibrate import:");
+            var result = PublishedDefaults.Build(measured, templateDir, pr.GetValue(seed));
+            foreach (var t in targets) OutputChecks.File(t, result.Inputs, "calibrate import:");
+            using (var files = new AtomicFileSet(result.Inputs))
+            {
+                foreach (var f in result.Files) files.WriteAllText(Path.Combine(dir, f.RelativePath), f.Json);
+                files.Commit();
+            }
+            var rows = new List<string[]> { new[] { "profile", "field", "estimate", "95% interval", "unit" } };
+            foreach (var f in result.Fits)
+                rows.Add([f.Profile, f.JsonPath ?? "(" + f.Estimate.Name + ")", G(f.Estimate.Value), $"[{G(f.Estimate.Lower95)}, {G(f.Estimate.Upper95)}]", f.Estimate.Unit]);
+            output.Write(TextTable.Render(rows, leftAligned: 2));
+            foreach (var n in result.Notes) output.WriteLine("note: " + n);
+            foreach (var a in result.Assumptions.ByName.Values.OrderBy(a => a.Name, StringComparer.Ordinal))
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"assumption: {a.Name} = {a.Value:G4} (plausible {a.Low:G4}-{a.High:G4})"));
+            output.WriteLine($"wrote {string.Join(", ", targets.Select(ErrorLine.Escape))}");
+        }));
+        return import;
     }
 
     /// <summary>Pools the per-host calibrations in <paramref name="dir"/> (<see cref="CalibrationMerge"/>), prints every host

@@ -67,6 +67,7 @@ public static class ErrorLine
         {
             ProfileValidationException p => (ExitCodes.InvalidProfile, $"invalid profile ({p.Errors.Count} problem{(p.Errors.Count == 1 ? "" : "s")}):"),
             NoiseSpecException s => (ExitCodes.Usage, SpecMessage(s)),
+            PerfModel.Calibration.Published.PublishedDataException d => (ExitCodes.InvalidProfile, d.Message),
             PerfModel.Predictions.UnrepresentablePredictionException u => (ExitCodes.Usage, u.Message),
             FormatException or KeyNotFoundException or InvalidDescriptionException or CalibrationException or PlatformNotSupportedException
                 or NotSupportedException or IOException or UnauthorizedAccessException => (ExitCodes.Usage, e.Message),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PerfModel.Calibration.Published;
 using System.Globalization;
 using System.Text;
 using PerfModel.Calibration.Fitting;
@@ -70,25 +71,57 @@ public static class FitCommand
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Writes the fitted values into the data directory. Application profiles are patched in place (only each "value"
+    /// changes). The platform and OS profiles are made by <c>calibrate import</c> from the templates in
+    /// <c>DIR/templates</c>: there the template is patched and the four generated profiles are made again from
+    /// <c>DIR/measured</c> with the default seed, so that they stay exactly the import's output. All files are written
+    /// together or not at all.
+    /// </summary>
     private static void Update(TextWriter errors, string dataDir, IReadOnlyList<PaperFitResult> results)
     {
         var last = new Dictionary<(ProfileKind, string, string), FittedValue>();
         foreach (var v in results.SelectMany(r => r.Values)) last[(v.Parameter.Kind, v.Parameter.Profile, v.JsonPath)] = v;
-        var groups = last.Values.Where(v => v.Before != v.After).GroupBy(v => Path.Combine(dataDir, Defaults.FileOf(v.Parameter.Kind, v.Parameter.Profile))).ToArray();
+        var templates = Path.Combine(dataDir, "templates");
+        string Target(FittedValue v) => v.Parameter.Kind == ProfileKind.App
+            ? Path.Combine(dataDir, Defaults.FileOf(v.Parameter.Kind, v.Parameter.Profile))
+            : Path.Combine(templates, v.Parameter.Kind == ProfileKind.Platform ? "platform.json" : v.Parameter.Profile + ".json");
+        var groups = last.Values.Where(v => v.Before != v.After).GroupBy(Target).ToArray();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var file = group.Key;
+            // Checked before it is read: a FIFO or device in its place would block or never end.
+            OutputChecks.File(file, [], "--update-data");
+            if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such profile file in the data directory {dataDir}", file);
+            texts[file] = group.Aggregate(ProfileFiles.Read(file), (t, v) => ProfileFilePatch.SetValue(t, v.JsonPath, v.After, file));
+        }
         using (var files = new AtomicFileSet())
         {
-            foreach (var group in groups)
+            foreach (var (file, text) in texts) files.WriteAllText(file, text);
+            if (groups.Any(g => g.First().Parameter.Kind != ProfileKind.App))
             {
-                var file = group.Key;
-                // Checked before it is read: a FIFO or device in its place would block or never end.
-                OutputChecks.File(file, [], "--update-data");
-                if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such profile file in the data directory {dataDir}", file);
-                files.WriteAllText(file, group.Aggregate(ProfileFiles.Read(file), (t, v) => ProfileFilePatch.SetValue(t, v.JsonPath, v.After, file)));
+                // The generated profiles, made again from the patched templates (read from the staged texts).
+                var staged = Directory.CreateTempSubdirectory("perfmodel-templates-");
+                try
+                {
+                    foreach (var f in Directory.GetFiles(templates)) File.Copy(f, Path.Combine(staged.FullName, Path.GetFileName(f)));
+                    foreach (var (file, text) in texts.Where(t => Path.GetDirectoryName(t.Key) == templates))
+                        File.WriteAllText(Path.Combine(staged.FullName, Path.GetFileName(file)), text);
+                    var made = PublishedDefaults.Build(Path.Combine(dataDir, "measured"), staged.FullName);
+                    foreach (var f in made.Files) files.WriteAllText(Path.Combine(dataDir, f.RelativePath), f.Json);
+                }
+                finally
+                {
+                    staged.Delete(recursive: true);
+                }
             }
             files.Commit();
         }
         foreach (var group in groups)
             errors.WriteLine($"updated {group.Key}: {string.Join(", ", group.Select(v => $"{v.JsonPath} = {G(v.After)}"))}");
+        if (groups.Any(g => g.First().Parameter.Kind != ProfileKind.App))
+            errors.WriteLine($"made the platform and OS profiles in {dataDir} again from its templates (calibrate import)");
     }
 
     private static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);

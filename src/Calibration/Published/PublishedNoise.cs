@@ -22,7 +22,12 @@ public static class PublishedNoise
     {
         ArgumentNullException.ThrowIfNull(measuredDir);
         ArgumentNullException.ThrowIfNull(assumptions);
-        var table = PercentileTable.Load(Path.Combine(measuredDir, "osjitter_figures.csv"));
+        // Errors name the file where it is read; provenance names it as the repository does (data/measured/…), wherever the
+        // directory is, so the same measurements give the same profiles.
+        var path = Path.Combine(measuredDir, "osjitter_figures.csv");
+        var text = PublishedNoiseCsv.ReadText(path);
+        _ = PercentileTable.Parse(text, path);
+        var table = PercentileTable.Parse(text, "data/measured/osjitter_figures.csv");
         var classes = NoiseClassFit.Fit(table, seed, Resamples);
         return (classes, OsNoiseDerivation.Derive(classes, Assumptions(assumptions)));
     }

@@ -114,4 +114,39 @@ public sealed class CalibrateCommandTests
         Assert.Equal(2, code);
         Assert.Contains("syscall", err);
     }
+    [Fact]
+    public void Import_writes_the_checked_in_defaults_and_never_over_an_input()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfmodel-import-");
+        try
+        {
+            var measured = Path.Combine(Support.RepoPaths.DataDir, "measured");
+            var templates = Path.Combine(Support.RepoPaths.DataDir, "templates");
+            var (code, output, err) = CliRunner.Run("calibrate", "import", "--from", measured, "--templates", templates, "--out", dir.FullName);
+            Assert.True(code == 0, err);
+            foreach (var f in new[] { "platforms/oakforest-pacs-knl7250.json", "os/linux.json", "os/mckernel.json", "os/mos.json" })
+                Assert.Equal(File.ReadAllText(Path.Combine(Support.RepoPaths.DataDir, f)), File.ReadAllText(Path.Combine(dir.FullName, f)));
+            Assert.Contains("$.memoryTiers[0].bandwidthBytesPerSecond", output, StringComparison.Ordinal);
+            Assert.Contains("assumption: knlDurationScale = 1.75", output, StringComparison.Ordinal);
+
+            // Templates copied to DIR/os: writing DIR/os/linux.json would overwrite the template read as an input.
+            var os = Directory.CreateDirectory(Path.Combine(dir.FullName, "t", "os"));
+            foreach (var f in Directory.GetFiles(templates)) File.Copy(f, Path.Combine(os.FullName, Path.GetFileName(f)));
+            var before = File.ReadAllText(Path.Combine(os.FullName, "linux.json"));
+            var (code2, _, err2) = CliRunner.Run("calibrate", "import", "--from", measured, "--templates", os.FullName, "--out", Path.Combine(dir.FullName, "t"));
+            Assert.Equal(2, code2);
+            Assert.Contains("inputs are never overwritten", err2, StringComparison.Ordinal);
+            Assert.Equal(before, File.ReadAllText(Path.Combine(os.FullName, "linux.json")));
+
+            // A missing measurement: exit 1, the file named.
+            var (code3, _, err3) = CliRunner.Run("calibrate", "import", "--from", Path.Combine(dir.FullName, "nothing"), "--templates", templates, "--out", Path.Combine(dir.FullName, "u"));
+            Assert.Equal(1, code3);
+            Assert.Contains(Path.Combine(dir.FullName, "nothing"), err3, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(dir.FullName, "u", "os")));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
