@@ -137,6 +137,20 @@ internal static class PlotlyKit
         return ax;
     }
 
+    /// <summary>Makes <paramref name="ax"/> a log axis over [lo, hi] (data units, 0 &lt; lo &lt; hi) with labelled ticks at
+    /// 1, 2 and 5 times the powers of ten in that range (plotly's own log ticks label the minor steps with bare digits).</summary>
+    public static LinearAxis Log125(LinearAxis ax, double lo, double hi)
+    {
+        var ticks = new List<double>();
+        for (var k = (int)Math.Floor(Math.Log10(lo)) - 1; k <= (int)Math.Ceiling(Math.Log10(hi)); k++)
+            foreach (var m in new[] { 1.0, 2.0, 5.0 })
+            {
+                var v = m * Math.Pow(10, k);
+                if (v >= lo && v <= hi) ticks.Add(double.Parse(v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture));
+            }
+        return LogTicks(ax, ticks, ticks.Select(Captions.Number).ToArray(), lo, hi);
+    }
+
     /// <summary>Makes <paramref name="ax"/> a log axis with plotly's automatic decades.</summary>
     public static LinearAxis Log(LinearAxis ax)
     {
@@ -204,6 +218,22 @@ internal static class PlotlyKit
         line.SetProperty("dash", dash);
         s.SetProperty("line", line);
         return s;
+    }
+
+    /// <summary>A figure title: a first line, then smaller detail lines.</summary>
+    public static Title FigureTitle(string heading, IEnumerable<string> lines)
+    {
+        var t = new Title();
+        var details = string.Join("", lines.Select(l => "<br><span style=\"font-size:11px\">" + l + "</span>"));
+        t.SetProperty("text", heading + details);
+        t.SetProperty("x", 0.0);
+        t.SetProperty("xref", "paper");
+        t.SetProperty("xanchor", "left");
+        t.SetProperty("y", 0.985);
+        t.SetProperty("yref", "container");
+        t.SetProperty("yanchor", "top");
+        t.SetProperty("font", Font(14));
+        return t;
     }
 
     /// <summary>A legend at (x, y) in paper coordinates.</summary>
