@@ -157,7 +157,11 @@ public static class CalibrateCommand
             DefaultValueFactory = _ => "data",
         };
         var seed = CliLimits.Whole("--seed", "Seed of every bootstrap (the checked-in defaults use the default).", int.MinValue, int.MaxValue, PublishedDefaults.DefaultSeed);
-        foreach (var o in new Option[] { from, templates, outDir, seed }) import.Options.Add(o);
+        var figures = new Option<string?>("--figures")
+        {
+            Description = "Also write the goodness-of-fit figures (memory tiers, interconnect, noise classes: measured against fitted) as standalone HTML pages into this directory.",
+        };
+        foreach (var o in new Option[] { from, templates, outDir, seed, figures }) import.Options.Add(o);
         import.SetAction(pr => run(() =>
         {
             var measured = pr.GetValue(from)!;
@@ -165,6 +169,7 @@ public static class CalibrateCommand
             var dir = pr.GetValue(outDir)!;
             var targets = new[] { PublishedDefaults.PlatformFile }.Concat(PublishedDefaults.OsNames.Select(o => $"os/{o}.json")).Select(f => Path.Combine(dir, f)).ToArray();
             foreach (var t in targets) OutputChecks.File(t, [], "calibrate import:");
+            if (pr.GetValue(figures) is { } figureDir) OutputChecks.Directory(figureDir, [], "--figures");
             var result = PublishedDefaults.Build(measured, templateDir, pr.GetValue(seed));
             foreach (var t in targets) OutputChecks.File(t, result.Inputs, "calibrate import:");
             using (var files = new AtomicFileSet(result.Inputs))
@@ -180,6 +185,8 @@ public static class CalibrateCommand
             foreach (var a in result.Assumptions.ByName.Values.OrderBy(a => a.Name, StringComparer.Ordinal))
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"assumption: {a.Name} = {a.Value:G4} (plausible {a.Low:G4}-{a.High:G4})"));
             output.WriteLine($"wrote {string.Join(", ", targets.Select(ErrorLine.Escape))}");
+            if (pr.GetValue(figures) is { } dirOfFigures)
+                output.WriteLine($"wrote {string.Join(", ", PerfModel.Reports.Figures.CalibrationFitFigures.WriteHtml(result, dirOfFigures).Select(ErrorLine.Escape))}");
         }));
         return import;
     }

@@ -128,6 +128,11 @@ public sealed class CalibrateCommandTests
                 Assert.Equal(File.ReadAllText(Path.Combine(Support.RepoPaths.DataDir, f)), File.ReadAllText(Path.Combine(dir.FullName, f)));
             Assert.Contains("$.memoryTiers[0].bandwidthBytesPerSecond", output, StringComparison.Ordinal);
             Assert.Contains("assumption: knlDurationScale = 1.75", output, StringComparison.Ordinal);
+            // The goodness-of-fit figures on request.
+            var (codeF, outputF, errF) = CliRunner.Run("calibrate", "import", "--from", measured, "--templates", templates, "--out", dir.FullName, "--figures", Path.Combine(dir.FullName, "fig"));
+            Assert.True(codeF == 0, errF);
+            foreach (var name in PerfModel.Reports.Figures.CalibrationFitFigures.Names)
+                Assert.True(File.Exists(Path.Combine(dir.FullName, "fig", name + ".html")), outputF);
 
             // Templates copied to DIR/os: writing DIR/os/linux.json would overwrite the template read as an input.
             var os = Directory.CreateDirectory(Path.Combine(dir.FullName, "t", "os"));
