@@ -89,7 +89,7 @@ public sealed class NoiseCommandTests
     {
         var (code, output, _) = CliRunner.Run("noise", "--os", "mckernel", "--ranks", "64");
         Assert.Equal(0, code);
-        Assert.Contains("noise: poisson(rate=0.1/s", output);
+        Assert.Contains("noise: " + PerfModel.Noise.Spec.NoiseSpec.Format(PerfModel.Profiles.Defaults.Os("mckernel").Noise), output);
     }
 
     [Fact]

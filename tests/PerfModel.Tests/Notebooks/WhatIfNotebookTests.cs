@@ -75,10 +75,12 @@ public sealed class WhatIfNotebookTests
     }
 
     [Fact]
-    public void The_offload_latency_decides_the_lammps_crossover_between_6_and_8_us()
+    public void The_offload_latency_decides_the_lammps_crossover_between_2_and_4_us()
     {
         var latency = new ProfileParameter(ProfileKind.Os, "mckernel", "Syscalls.OffloadLatency");
         var scan = Sensitivity.Scan(Study, latency, [2e-6, 4e-6, 6e-6, 8e-6, 12e-6], ["lammps-mckernel-crossover"]);
-        Assert.Equal(["VIOLATED", "VIOLATED", "VIOLATED", "holds", "holds"], scan.Points.Select(p => p.Results[0].Status));
+        // With the published defaults (LogGP o 0.43 us, lighter Linux noise) LAMMPS loses at 2,048 nodes from an offload
+        // latency between 2 and 4 us on: inside the declared range 4-12 us the crossover always holds.
+        Assert.Equal(["VIOLATED", "holds", "holds", "holds", "holds"], scan.Points.Select(p => p.Results[0].Status));
     }
 }

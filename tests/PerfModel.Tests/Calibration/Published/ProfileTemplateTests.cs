@@ -14,7 +14,7 @@ public sealed class ProfileTemplateTests
     {
         // Independent truth: the hand-written OS profile before its noise section was taken out into the fit. Completing the
         // template with that very section must give the profile the project's writer writes for it, byte for byte.
-        var file = Path.Combine(Path.GetDirectoryName(RepoPaths.DataDir)!, "tests", "PerfModel.Tests", "Calibration", "Published", "linux-with-noise.json");
+        var file = Path.Combine(Path.GetDirectoryName(RepoPaths.DataDir)!, "tests", "PerfModel.Tests", "Calibration", "Published", "hand-typed-linux.json");
         var original = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
         var noise = original["noise"]!.DeepClone();
         var completed = ProfileTemplate.CompleteOs(Template("linux.json"), "data/templates/linux.json", [new TemplateField("$.noise", noise)]);
