@@ -68,13 +68,13 @@ public sealed class RangeReaderTests
     [Fact]
     public void Every_bad_range_of_a_file_is_reported_at_once()
     {
-        // Three broken ranges in different objects (and a fixed detour duration): all three are reported.
+        // Three broken ranges in different objects (one on a distribution parameter of the noise): all three are reported.
         var json = Mckernel(new JsonArray(1e-6, 2e-6));
-        json["noise"]!["sources"]![0]!["durationSeconds"]!["range"] = new JsonArray(1);
+        json["noise"]!["sources"]![0]!["duration"]!["sigma"]!["range"] = new JsonArray(1);
         json["placement"]!["hbmUsableFraction"]!["range"] = new JsonArray(1.0, 0.5);
         var ex = Assert.Throws<ProfileValidationException>(() => ProfileJson.ParseOs(json.ToJsonString(), OsFile));
         Assert.Equal(
-            ["$.noise.sources[0].durationSeconds.range", "$.placement.hbmUsableFraction.range", Latency + ".range"],
+            ["$.noise.sources[0].duration.sigma.range", "$.placement.hbmUsableFraction.range", Latency + ".range"],
             ex.Errors.Select(e => e.JsonPath).Order(StringComparer.Ordinal));
         Assert.All(ex.Errors, e => Assert.Equal(OsFile, e.File));
     }

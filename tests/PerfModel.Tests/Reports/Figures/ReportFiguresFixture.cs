@@ -9,11 +9,16 @@ namespace PerfModel.Tests.Reports.Figures;
 
 /// <summary>The default report computed once for all chart tests: the report data, every figure and its parsed figure JSON
 /// (<c>Plotly.NET.GenericChart.toFigureJson</c>: the exact <c>{"data": [...], "layout": {...}}</c> handed to plotly.js).</summary>
-public sealed class ReportFiguresFixture : IDisposable
+public class ReportFiguresFixture : IDisposable
 {
-    public ReportFiguresFixture()
+    public ReportFiguresFixture() : this(Defaults.Study())
     {
-        Data = ReportData.Compute(Defaults.Study());
+    }
+
+    /// <summary>The report of <paramref name="study"/>.</summary>
+    protected ReportFiguresFixture(Study study)
+    {
+        Data = ReportData.Compute(study);
         var sw = Stopwatch.StartNew();
         Figures = ReportFigures.All(Data);
         BuildTime = sw.Elapsed;
