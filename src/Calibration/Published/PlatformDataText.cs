@@ -5,7 +5,7 @@ using PerfModel.Profiles.Files;
 namespace PerfModel.Calibration.Published;
 
 /// <summary>Reading shared by the platform-side importers of published measurements (STREAM tables, CPUID leaf 2,
-/// OSU data frames): the file passes <see cref="InputFile"/>'s checks (a regular file of at most
+/// OSU data frames) and by the CCS-QCD job-output importer: the file passes <see cref="InputFile"/>'s checks (a regular file of at most
 /// <see cref="MaxBytes"/>, strict UTF-8), and every failure becomes a <see cref="PublishedDataException"/>.</summary>
 internal static class PlatformDataText
 {
@@ -29,6 +29,12 @@ internal static class PlatformDataText
             var error = e.Errors.Count > 0 ? e.Errors[0] : new ValidationError(path, "$", e.Message);
             throw new PublishedDataException(path, LineOf(error.JsonPath), FileField, error.Rule);
         }
+        return SplitLines(text);
+    }
+
+    /// <summary>The lines of <paramref name="text"/> without their terminators (CRLF or LF); line n is element n − 1.</summary>
+    public static string[] SplitLines(string text)
+    {
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
             if (lines[i].EndsWith('\r')) lines[i] = lines[i][..^1];
