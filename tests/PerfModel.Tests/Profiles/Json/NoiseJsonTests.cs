@@ -18,8 +18,11 @@ public sealed class NoiseJsonTests
 
     private static JsonObject Q(double value) => new() { ["value"] = value, ["source"] = Src };
 
-    /// <summary>The default Linux profile as the writer writes it (identical to data/os/linux.json), to edit.</summary>
-    private static JsonObject Linux() => JsonNode.Parse(ProfileJsonWriter.Write(Defaults.Os("linux")))!.AsObject();
+    /// <summary>The hand-typed Linux profile (two Poisson sources of fixed durations, tests/…/hand-typed-linux.json) as the
+    /// writer writes it, to edit.</summary>
+    private static JsonObject Linux() => JsonNode.Parse(ProfileJsonWriter.Write(HandTypedLinux()))!.AsObject();
+
+    private static OsProfile HandTypedLinux() => ProfileJson.ParseOs(System.IO.File.ReadAllText(Support.HandTypedDefaults.File("linux")), Support.HandTypedDefaults.File("linux"));
 
     private static JsonObject Noise(JsonObject os) => os["noise"]!.AsObject();
 
@@ -115,7 +118,7 @@ public sealed class NoiseJsonTests
         Assert.Equal(new NoiseProfile([new NoiseSource("daemon", EventRate.FromPerSecond(1), TimeInterval.FromSeconds(0.01))]), classes[0].Noise);
         Assert.True(classes[1].Noise.CoScheduled);
         Assert.Equal(NoiseArrival.Periodic, classes[1].Noise.Sources[0].Arrival);
-        Assert.Equal(Defaults.Os("linux").Noise.Sources.ToArray(), os.Noise.Sources.ToArray());
+        Assert.Equal(HandTypedLinux().Noise.Sources.ToArray(), os.Noise.Sources.ToArray());
         Assert.Equal(Src, os.Provenance.RecordedSource("$.noise.nodeClasses[0].share"));
         Assert.Equal(Src, os.Provenance.RecordedSource("$.noise.nodeClasses[1].noise.sources[0].ratePerSecond"));
     }
@@ -191,7 +194,7 @@ public sealed class NoiseJsonTests
     [Fact]
     public void ArrivalAndNodeClassesRoundTripThroughTheWriter()
     {
-        var linux = Defaults.Os("linux");
+        var linux = HandTypedLinux();
         var os = linux with
         {
             Noise = new NoiseProfile(
@@ -256,7 +259,7 @@ public sealed class NoiseJsonTests
     [Fact]
     public void DifferencesListAChangedArrival()
     {
-        var linux = Defaults.Os("linux");
+        var linux = HandTypedLinux();
         var periodic = linux with { Noise = linux.Noise with { Sources = [linux.Noise.Sources[0] with { Arrival = NoiseArrival.Periodic }, linux.Noise.Sources[1]] } };
         var d = Assert.Single(ProfilePaths.Differences(linux, periodic));
         Assert.Equal(("$.noise.sources[0].arrival", (object?)NoiseArrival.Poisson, (object?)NoiseArrival.Periodic), (d.Path, d.Baseline, d.Changed));

@@ -26,8 +26,9 @@ public sealed class MultiStepTests(ITestOutputHelper output)
     [Fact]
     public void BothStartsSettleToTheSameLongRunStep()
     {
-        // P = 1,024 with 64× Linux's rates: the same P·λ as P = 65,536 (P·λ·d = 1.6 running detours per instant), at 1/64 of the cost.
-        var linux = Defaults.Os("linux").Noise;
+        // P = 1,024 with 64× the hand-typed Linux's rates (a rare 500 us detour at 0.05/s): the same P·λ as P = 65,536
+        // (P·λ·d = 1.6 running detours per instant), at 1/64 of the cost.
+        var linux = PerfModel.Tests.Support.HandTypedDefaults.Study().Os["linux"].Noise;
         var noise = new NoiseProfile(linux.Sources.Select(s => s with { Rate = EventRate.FromPerSecond(64 * s.Rate.PerSecond) }));
         var options = new WallClockOptions(400, 10, 7) { BurnInSteps = 5 };
         var warm = WallClockSimulator.Simulate(noise, MiniFe, 1024, options);
