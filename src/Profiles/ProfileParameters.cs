@@ -19,40 +19,59 @@ namespace PerfModel.Profiles;
 /// ProfileParameters.Get(study, latency)             // 8E-06
 /// var faster = ProfileParameters.With(study, latency, 2e-6);
 /// </code>
-/// Numbers (<see cref="FieldKind.Quantity"/>), whole numbers (<see cref="FieldKind.Integer"/>: integral values only) and a
+/// Numbers (<see cref="FieldKind.Quantity"/>), whole numbers (<see cref="FieldKind.Integer"/>: integral values only), a
 /// noise source's fixed detour duration ("Noise.Sources[0].Duration": <c>durationSeconds</c>, or a <c>"fixed"</c>
-/// distribution's <c>seconds</c>) are parameters. The other duration distributions (exponential, lognormal, pareto,
-/// empirical), node lists, flags, names and choices are not: asking for one throws with the reason.
+/// distribution's <c>seconds</c>) and each parameter of a parametric duration distribution, named by the duration followed
+/// by the parameter's JSON name in <see cref="DurationSchema.Forms"/> ("Noise.Sources[0].Duration.alpha",
+/// "….Duration.scaleSeconds", "….Duration.medianSeconds", "….Duration.sigma", "….Duration.meanSeconds"; a fixed duration's
+/// "….Duration.seconds" is the same parameter as "….Duration") are parameters. Setting a distribution parameter rebuilds
+/// the distribution through its form (<see cref="DistributionForm.Build"/>) with the other parameters unchanged, so the
+/// distribution's record rules check it (a Pareto α &gt; 1, a median &gt; 0):
+/// <code>
+/// var alpha = new ProfileParameter(ProfileKind.Os, "linux", "Noise.Sources[0].Duration.alpha");
+/// ProfileParameters.JsonPathOf(alpha)               // "$.noise.sources[0].duration.alpha"
+/// ProfileParameters.RangeOf(study, alpha)           // the file's "range" of alpha
+/// </code>
+/// An empirical distribution's values and weights, node lists, flags, names and choices are not parameters: asking for one
+/// throws with the reason.
 /// </summary>
 public static class ProfileParameters
 {
     private static readonly Regex Segment = new(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:\[(?<index>[0-9]+)\])?$", RegexOptions.CultureInvariant);
 
     /// <summary>The JSON path of <paramref name="parameter"/> in its profile file, e.g. <c>$.syscalls.offloadLatencySeconds</c>;
-    /// a noise source's duration as its fixed form, <c>$.noise.sources[0].durationSeconds</c>.</summary>
+    /// a noise source's duration as its fixed form, <c>$.noise.sources[0].durationSeconds</c>; a distribution's parameter
+    /// in the duration object, <c>$.noise.sources[0].duration.alpha</c>.</summary>
     /// <exception cref="ArgumentException">The property path names no numeric field of the profile kind.</exception>
     public static string JsonPathOf(ProfileParameter parameter) => Resolve(parameter, null).JsonPath;
 
     /// <summary>The current value of <paramref name="parameter"/> in <paramref name="study"/>, in the file's unit.</summary>
-    /// <exception cref="ArgumentException">The property path names no numeric field, or a list index is out of range.</exception>
+    /// <exception cref="ArgumentException">The property path names no numeric field, or a list index is out of range, or a
+    /// parameter the noise source's duration distribution does not have.</exception>
     /// <exception cref="KeyNotFoundException">The study has no OS or application of that name.</exception>
-    /// <exception cref="NotSupportedException">A noise source's duration is a distribution other than a fixed one.</exception>
+    /// <exception cref="NotSupportedException">A noise source's duration, named as a whole ("….Duration"), is a distribution
+    /// other than a fixed one (name one of its parameters instead).</exception>
     public static double Get(Study study, ProfileParameter parameter)
     {
         var r = Resolve(parameter, ProfileOf(study, parameter));
         var leaf = r.Steps[^1];
-        return leaf.Field.Kind == FieldKind.Duration ? FixedSeconds(parameter, leaf.Child) : (double)leaf.Child!;
+        if (leaf.Field.Kind != FieldKind.Duration) return (double)leaf.Child!;
+        return r.Form is null ? FixedSeconds(parameter, leaf.Child) : r.Form.Read((DurationDistribution)leaf.Child!)![r.Parameter];
     }
 
     /// <summary>
     /// <paramref name="study"/> with <paramref name="parameter"/> set to <paramref name="value"/> (in the file's unit) and
     /// nothing else changed: the records along the path are rebuilt through their schema (so the record rules, and the
-    /// study's own, check the new value) and the profile keeps its provenance, so the value is reported as a what-if.
+    /// study's own, check the new value) and the profile keeps its provenance, so the value is reported as a what-if. A
+    /// duration distribution's parameter is set by building the distribution again through its form
+    /// (<see cref="DistributionForm.Build"/>) from its current parameters with that one replaced.
     /// </summary>
-    /// <exception cref="ArgumentException">The property path names no numeric field; the value is not finite, not whole for a
-    /// whole-number field, or breaks a rule of the record or the study (the message names the parameter and the rule).</exception>
+    /// <exception cref="ArgumentException">The property path names no numeric field (or a parameter the duration
+    /// distribution does not have); the value is not finite, not whole for a whole-number field, or breaks a rule of the
+    /// record, the distribution or the study (the message names the parameter and the rule).</exception>
     /// <exception cref="KeyNotFoundException">The study has no OS or application of that name.</exception>
-    /// <exception cref="NotSupportedException">A noise source's duration is a distribution other than a fixed one.</exception>
+    /// <exception cref="NotSupportedException">A noise source's duration, named as a whole ("….Duration"), is a distribution
+    /// other than a fixed one (name one of its parameters instead).</exception>
     public static Study With(Study study, ProfileParameter parameter, double value)
     {
         var profile = ProfileOf(study, parameter);
@@ -62,12 +81,13 @@ public static class ProfileParameters
         if (!double.IsFinite(value)) throw new ArgumentOutOfRangeException(nameof(value), value, $"{parameter} ({r.JsonPath}) = {text}: must be a finite number");
         if (leaf.Field.Kind == FieldKind.Integer && (value != Math.Floor(value) || value < int.MinValue || value > int.MaxValue))
             throw new ArgumentOutOfRangeException(nameof(value), value, $"{parameter} ({r.JsonPath}) = {text}: must be a whole number (the field is)");
-        if (leaf.Field.Kind == FieldKind.Duration) _ = FixedSeconds(parameter, leaf.Child);
+        if (leaf.Field.Kind == FieldKind.Duration && r.Form is null) _ = FixedSeconds(parameter, leaf.Child);
         try
         {
             object? replacement = leaf.Field.Kind switch
             {
                 FieldKind.Integer => (int)value,
+                FieldKind.Duration when r.Form is { } form => form.Build(Replaced(form.Read((DurationDistribution)leaf.Child!)!, r.Parameter, value)),
                 FieldKind.Duration => new FixedDuration(TimeInterval.FromSeconds(value)),
                 _ => value,
             };
@@ -109,8 +129,8 @@ public static class ProfileParameters
     }
 
     /// <summary>Every parameter of <paramref name="study"/> whose current value has a declared range: the platform's,
-    /// then each OS's and each application's in the study's order, each in file order. Ranges declared on the parameters
-    /// of a duration distribution other than a fixed one are not listed (they cannot be set as one number).</summary>
+    /// then each OS's and each application's in the study's order, each in file order — duration distributions'
+    /// parameters included ("Noise.Sources[0].Duration.alpha"; a fixed duration as "Noise.Sources[0].Duration").</summary>
     public static IReadOnlyList<ProfileParameter> Ranged(Study study)
     {
         ArgumentNullException.ThrowIfNull(study);
@@ -134,7 +154,8 @@ public static class ProfileParameters
     /// <see cref="FieldKind.Duration"/>).</summary>
     internal static FieldKind KindOf(ProfileParameter parameter) => Resolve(parameter, null).Steps[^1].Field.Kind;
 
-    /// <summary>The numeric leaves of a profile: (record property path, JSON path), fixed durations included.</summary>
+    /// <summary>The numeric leaves of a profile: (record property path, JSON path), fixed durations and the parameters of
+    /// parametric duration distributions included.</summary>
     private static IEnumerable<(string Property, string Json)> Leaves(object record, ObjectSchema schema, string property, string json, Provenance provenance)
     {
         foreach (var f in schema.Fields)
@@ -148,6 +169,10 @@ public static class ProfileParameters
                     break;
                 case FieldKind.Duration when f.Get(record) is FixedDuration:
                     yield return (p, DurationPath(json, provenance));
+                    break;
+                case FieldKind.Duration when FormOf((DurationDistribution)f.Get(record)!) is { } form:
+                    foreach (var (parameter, _) in form.Parameters)
+                        yield return ($"{p}.{parameter}", $"{json}.{DurationSchema.DistributionField}.{parameter}");
                     break;
                 case FieldKind.Object:
                     foreach (var leaf in Leaves(f.Get(record)!, f.Item!, p + ".", j, provenance)) yield return leaf;
@@ -171,8 +196,20 @@ public static class ProfileParameters
 
     private static double FixedSeconds(ProfileParameter parameter, object? duration) => duration is FixedDuration f
         ? f.Duration.Seconds
-        : throw new NotSupportedException($"{parameter}: the detour duration has the '{DurationSchema.Forms.FirstOrDefault(form => form.Read((DurationDistribution)duration!) is not null)?.Name ?? DurationSchema.Empirical}' "
-            + $"form; only a fixed duration ({DurationSchema.FixedField}, or distribution \"fixed\") can be read or set as one number");
+        : throw new NotSupportedException($"{parameter}: the detour duration has the '{FormOf((DurationDistribution)duration!)?.Name ?? DurationSchema.Empirical}' "
+            + $"form; only a fixed duration ({DurationSchema.FixedField}, or distribution \"fixed\") can be read or set as one number"
+            + (FormOf((DurationDistribution)duration!) is { } form ? $" (name one of its parameters instead: {string.Join(", ", form.Parameters.Select(x => $"{parameter.PropertyPath}.{x.Json}"))})" : ""));
+
+    /// <summary>The parametric form of <paramref name="duration"/>, or null for an empirical distribution.</summary>
+    private static DistributionForm? FormOf(DurationDistribution duration) => DurationSchema.Forms.FirstOrDefault(form => form.Read(duration) is not null);
+
+    /// <summary><paramref name="parameters"/> with the one at <paramref name="index"/> replaced by <paramref name="value"/>.</summary>
+    private static double[] Replaced(double[] parameters, int index, double value)
+    {
+        var copy = parameters.ToArray();
+        copy[index] = value;
+        return copy;
+    }
 
     private static object ProfileOf(Study study, ProfileParameter parameter)
     {
@@ -198,7 +235,9 @@ public static class ProfileParameters
     /// field taken, the list index taken (−1 for none) and the value found there.</summary>
     private sealed record Step(object? Record, ObjectSchema Schema, FieldSchema Field, int Index, object? Child);
 
-    private sealed record Resolution(IReadOnlyList<Step> Steps, string JsonPath);
+    /// <summary>Where the parameter is: the steps taken, its JSON path, and for a duration distribution's parameter the
+    /// distribution's form and the parameter's index in it (null and −1 for anything else, a fixed duration included).</summary>
+    private sealed record Resolution(IReadOnlyList<Step> Steps, string JsonPath, DistributionForm? Form = null, int Parameter = -1);
 
     /// <summary>Walks the property path through the schema (and the profile, when given), checking every segment.</summary>
     private static Resolution Resolve(ProfileParameter parameter, object? profile)
@@ -231,9 +270,10 @@ public static class ProfileParameters
             }
             if (f.Kind == FieldKind.Duration)
             {
-                if (!last) throw Bad(parameter, $"{schema.Type.Name}.{name} is a detour duration; only the fixed duration itself is a parameter (end the path at '{name}')");
                 steps.Add(new Step(record, schema, f, index, child));
-                return new Resolution(steps, record is null ? $"{path}.{DurationSchema.FixedField}" : DurationPath(path, ProfilePaths.ProvenanceOf(profile!)));
+                var fixedPath = record is null ? $"{path}.{DurationSchema.FixedField}" : DurationPath(path, ProfilePaths.ProvenanceOf(profile!));
+                if (last) return new Resolution(steps, fixedPath);
+                return ResolveDistributionParameter(parameter, steps, path, $"{schema.Type.Name}.{name}", segments[(s + 1)..], (DurationDistribution?)child, fixedPath);
             }
             path = index >= 0 ? $"{path}.{f.Json}[{index}]" : $"{path}.{f.Json}";
             steps.Add(new Step(record, schema, f, index, child));
@@ -248,6 +288,31 @@ public static class ProfileParameters
             record = child;
         }
         throw Bad(parameter, "empty property path");
+    }
+
+    /// <summary>The rest of a path after a noise source's duration: one parameter of a parametric distribution, by its JSON
+    /// name (<see cref="DurationSchema.Forms"/>), which the source's distribution (when known) must have; a fixed
+    /// duration's <c>seconds</c> is the fixed duration itself.</summary>
+    private static Resolution ResolveDistributionParameter(ProfileParameter parameter, List<Step> steps, string sourcePath, string field, string[] rest,
+        DurationDistribution? duration, string fixedPath)
+    {
+        var known = DurationSchema.Forms.SelectMany(form => form.Parameters.Select((p, i) => (Form: form, Index: i, p.Json))).ToArray();
+        string Listed(DistributionForm form) => string.Join(", ", form.Parameters.Select(p => p.Json));
+        var json = rest[0];
+        var (found, index, _) = known.FirstOrDefault(k => k.Json == json);
+        if (found is null)
+            throw Bad(parameter, $"{field} is a detour duration; '{json}' is not a parameter of its distributions ({string.Join("; ", DurationSchema.Forms.Select(form => $"{form.Name}: {Listed(form)}"))})");
+        if (rest.Length > 1) throw Bad(parameter, $"{field}.{json} is a number; it has no property '{rest[1]}'");
+        if (duration is not null)
+        {
+            var actual = FormOf(duration);
+            if (actual is null)
+                throw Bad(parameter, $"{field} is an '{DurationSchema.Empirical}' distribution; its {DurationSchema.ValuesField} and {DurationSchema.WeightsField} are not parameters");
+            if (!ReferenceEquals(actual, found))
+                throw Bad(parameter, $"{field} is a '{actual.Name}' distribution ({Listed(actual)}); it has no parameter '{json}'");
+            if (duration is FixedDuration) return new Resolution(steps, fixedPath);
+        }
+        return new Resolution(steps, $"{sourcePath}.{DurationSchema.DistributionField}.{json}", found, index);
     }
 
     private static string Describe(FieldKind kind) => kind switch

@@ -17,6 +17,10 @@ public static class QuantityLimits
     /// durations.</summary>
     public static readonly QuantityLimit Seconds = new("a time", "s", 1e-12, 1e6);
 
+    /// <summary>A time that cannot be 0: 1 ps to 10^6 s — the scale of a duration distribution (an exponential's mean, a
+    /// log-normal's median, a Pareto's smallest duration x_m), which its record requires to be &gt; 0.</summary>
+    public static readonly QuantityLimit PositiveSeconds = new("a positive time", "s", 1e-12, 1e6, ZeroAllowed: false);
+
     /// <summary>A time per byte (LogGP G, copy and reduction cost per byte): 0, or 10^-18 s/B (an exabyte per second) to
     /// 1 s/B.</summary>
     public static readonly QuantityLimit SecondsPerByte = new("a time per byte", "s/B", 1e-18, 1);
@@ -41,8 +45,16 @@ public static class QuantityLimits
     public static readonly QuantityLimit Whole = new("a whole number", "", 1, 1e9);
 
     /// <summary>A fraction or a dimensionless factor of order one (shares, fractions in [0, 1], fault contention per
-    /// rank, log-normal σ): 0, or 10^-12 to 10^3.</summary>
+    /// rank): 0, or 10^-12 to 10^3.</summary>
     public static readonly QuantityLimit Factor = new("a dimensionless factor", "", 1e-12, 1e3);
+
+    /// <summary>A dimensionless factor that cannot be 0: 10^-12 to 10^3 — a log-normal's σ, which its record requires to be
+    /// &gt; 0.</summary>
+    public static readonly QuantityLimit PositiveFactor = new("a positive dimensionless factor", "", 1e-12, 1e3, ZeroAllowed: false);
+
+    /// <summary>A Pareto tail index α: greater than 1 (α ≤ 1 gives detours an infinite mean, which the record refuses) up to
+    /// 10^3 (beyond, the tail is indistinguishable from a fixed duration at x_m); never 0.</summary>
+    public static readonly QuantityLimit TailIndex = new("a Pareto tail index", "", 1, 1e3, ZeroAllowed: false) { MinExclusive = true };
 
     /// <summary>A figure-of-merit factor (work per rank per iteration, the formula's scale): 10^-30 to 10^30, never 0.</summary>
     public static readonly QuantityLimit FomFactor = new("a figure-of-merit factor", "", 1e-30, 1e30, ZeroAllowed: false);

@@ -15,7 +15,8 @@ namespace PerfModel.Profiles.Json;
 /// states the values it may take, from the same <see cref="QuantityLimit"/> the reader checks (<see cref="FieldSchema.Limit"/>,
 /// <see cref="DurationSchema.LimitOf"/>): one definition per kind of limit (<c>#/$defs/quantitySeconds</c>,
 /// <c>#/$defs/integerWhole</c>, …) whose value is <c>0, or [Min, Max]</c> (bounds inclusive, as
-/// <see cref="QuantityLimit.Admits"/>), each bound written so that it parses back to exactly the limit's double. The files
+/// <see cref="QuantityLimit.Admits"/>; <c>exclusiveMinimum</c> for a lower bound the value must exceed, a Pareto α &gt; 1),
+/// each bound written so that it parses back to exactly the limit's double. The files
 /// in data/schemas are this output; every profile in data/ references its schema with <c>$schema</c>, so an editor
 /// completes and checks a hand-edited profile. The rules of a record beyond its numbers' limits (fractions in [0, 1],
 /// powers of two, shares adding up to at most 1, a value inside its declared range) are not repeated here: the loader
@@ -150,17 +151,15 @@ public static class JsonSchemaDocument
 
     /// <summary>The values a number within <paramref name="limit"/> may take, as the reader checks them
     /// (<see cref="QuantityLimit.Admits"/>; the records refuse negative numbers): <c>0, or [Min, Max]</c> when 0 is
-    /// allowed, else <c>[Min, Max]</c>, bounds inclusive.</summary>
+    /// allowed, else <c>[Min, Max]</c>, bounds inclusive — or <c>(Min, Max]</c>, written <c>exclusiveMinimum</c>, when
+    /// <see cref="QuantityLimit.MinExclusive"/>.</summary>
     private static JsonObject Values(string type, QuantityLimit limit)
     {
         var node = new JsonObject { ["type"] = type };
-        if (limit.ZeroAllowed)
-            node["anyOf"] = new JsonArray(new JsonObject { ["const"] = 0 }, new JsonObject { ["minimum"] = Number(limit.Min), ["maximum"] = Number(limit.Max) });
-        else
-        {
-            node["minimum"] = Number(limit.Min);
-            node["maximum"] = Number(limit.Max);
-        }
+        var bounds = limit.ZeroAllowed ? new JsonObject() : node;
+        bounds[limit.MinExclusive ? "exclusiveMinimum" : "minimum"] = Number(limit.Min);
+        bounds["maximum"] = Number(limit.Max);
+        if (limit.ZeroAllowed) node["anyOf"] = new JsonArray(new JsonObject { ["const"] = 0 }, bounds);
         return node;
     }
 
@@ -172,9 +171,11 @@ public static class JsonSchemaDocument
         value == Math.Floor(value) && Math.Abs(value) < 9.2e18 ? ((long)value).ToString(CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>What a number of <paramref name="limit"/> is and the values it may take, for the description of its
-    /// definition: "A time, s: 0, or 1E-12 to 1000000".</summary>
+    /// definition: "A time, s: 0, or 1E-12 to 1000000"; "A Pareto tail index: greater than 1, up to 1000" when the lower
+    /// bound is exclusive.</summary>
     private static string RangeText(QuantityLimit limit) =>
-        $"{char.ToUpperInvariant(limit.What[0])}{limit.What[1..]}{(limit.Unit.Length == 0 ? "" : ", " + limit.Unit)}: {(limit.ZeroAllowed ? "0, or " : "")}{NumberText(limit.Min)} to {NumberText(limit.Max)}";
+        $"{char.ToUpperInvariant(limit.What[0])}{limit.What[1..]}{(limit.Unit.Length == 0 ? "" : ", " + limit.Unit)}: {(limit.ZeroAllowed ? "0, or " : "")}"
+        + (limit.MinExclusive ? $"greater than {NumberText(limit.Min)}, up to {NumberText(limit.Max)}" : $"{NumberText(limit.Min)} to {NumberText(limit.Max)}");
 
     /// <summary>The names of <see cref="QuantityLimits"/>' fields by limit (Seconds, BytesPerSecond, …): a number's
     /// definition is named after its limit, so the schema has one definition per kind of limit in use.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PerfModel.Descriptions;
 using PerfModel.Noise;
 
 namespace PerfModel.Profiles.Schema;
@@ -9,4 +10,11 @@ namespace PerfModel.Profiles.Schema;
 /// <param name="Build">Builds the distribution from the parameters (validated when made).</param>
 /// <param name="Read">The parameters of a distribution of this form, or null for another form.</param>
 public sealed record DistributionForm(string Name, ImmutableArray<(string Json, string Description)> Parameters,
-    Func<double[], DurationDistribution> Build, Func<DurationDistribution, double[]?> Read);
+    Func<double[], DurationDistribution> Build, Func<DurationDistribution, double[]?> Read)
+{
+    /// <summary>The values each parameter may take, in the order of <see cref="Parameters"/>: exactly the values the
+    /// distribution's record accepts for it on its own (a scale or median &gt; 0, a Pareto α &gt; 1), within the
+    /// <see cref="QuantityLimits"/> the model can represent. The reader checks them (<see cref="DurationSchema.LimitOf"/>)
+    /// and the JSON Schemas state them.</summary>
+    public ImmutableArray<QuantityLimit> Limits { get; init; } = [];
+}

@@ -328,7 +328,9 @@ public static class ProfileSchema
     /// The JSON path of a record property path: <c>JsonPath(Platform, "Kernel.Syscall")</c> = <c>$.kernel.syscallSeconds</c>,
     /// <c>"MemoryTiers[1].Bandwidth"</c> = <c>$.memoryTiers[1].bandwidthBytesPerSecond</c>, <c>"DefaultNodes[2]"</c> =
     /// <c>$.defaultNodes.values[2]</c> (of <see cref="App"/>), <c>"Noise.Sources[0].Rate"</c> = <c>$.noise.sources[0].ratePerSecond</c>
-    /// (of <see cref="Os"/>). A name that is not a field (a rule about the object as a whole) gives the object's path.
+    /// (of <see cref="Os"/>), <c>"Noise.Sources[0].Duration.alpha"</c> (a duration distribution's parameter, by its JSON name)
+    /// = <c>$.noise.sources[0].duration.alpha</c>. A name that is not a field (a rule about the object as a whole) gives the
+    /// object's path.
     /// </summary>
     /// <param name="root">Schema of the object the property path starts from.</param>
     /// <param name="propertyPath">Record properties joined by dots, with [i] after list properties.</param>
@@ -354,7 +356,8 @@ public static class ProfileSchema
         var f = root.ByProperty(head);
         if (f is null) return rootPath;
         if (f.Kind == FieldKind.Duration)
-            return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(DurationSchema.DistributionField, out _)
+            return rest is not null ? $"{rootPath}.{DurationSchema.DistributionField}.{rest}"
+                : element.ValueKind == JsonValueKind.Object && element.TryGetProperty(DurationSchema.DistributionField, out _)
                 ? $"{rootPath}.{DurationSchema.DistributionField}" : $"{rootPath}.{DurationSchema.FixedField}";
         var here = f.Kind == FieldKind.NodeList && index >= 0 ? $"{rootPath}.{f.Json}.values[{index}]"
             : index >= 0 ? $"{rootPath}.{f.Json}[{index}]" : $"{rootPath}.{f.Json}";

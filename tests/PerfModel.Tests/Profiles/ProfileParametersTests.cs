@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PerfModel.Descriptions;
 using PerfModel.Noise;
 using PerfModel.Profiles;
@@ -6,7 +7,9 @@ using PerfModel.Profiles.Schema;
 namespace PerfModel.Tests.Profiles;
 
 /// <summary>The generic setter: it finds a parameter through the schema table, changes exactly that one value, lets the
-/// record rules check it, keeps the provenance (so the value is a what-if) and names the parameter in every error.</summary>
+/// record rules check it, keeps the provenance (so the value is a what-if) and names the parameter in every error — for
+/// numbers, fixed detour durations and the parameters of duration distributions (the published defaults' Pareto and
+/// log-normal noise) alike.</summary>
 public sealed class ProfileParametersTests
 {
     /// <summary>The defaults as they were hand-typed before <c>calibrate import</c> (Linux with two Poisson sources of fixed
@@ -20,6 +23,9 @@ public sealed class ProfileParametersTests
     [InlineData(ProfileKind.Os, "Syscalls.OffloadLatency", "$.syscalls.offloadLatencySeconds")]
     [InlineData(ProfileKind.Os, "Noise.Sources[1].Rate", "$.noise.sources[1].ratePerSecond")]
     [InlineData(ProfileKind.Os, "Noise.Sources[0].Duration", "$.noise.sources[0].durationSeconds")]
+    [InlineData(ProfileKind.Os, "Noise.Sources[0].Duration.alpha", "$.noise.sources[0].duration.alpha")]
+    [InlineData(ProfileKind.Os, "Noise.Sources[1].Duration.medianSeconds", "$.noise.sources[1].duration.medianSeconds")]
+    [InlineData(ProfileKind.Os, "Noise.NodeClasses[0].Noise.Sources[0].Duration.scaleSeconds", "$.noise.nodeClasses[0].noise.sources[0].duration.scaleSeconds")]
     [InlineData(ProfileKind.Platform, "MemoryTiers[1].Bandwidth", "$.memoryTiers[1].bandwidthBytesPerSecond")]
     [InlineData(ProfileKind.Platform, "Kernel.PageFault4K", "$.kernel.pageFault4KSeconds")]
     [InlineData(ProfileKind.App, "Heap.PeakHeap", "$.heap.peakHeapBytes")]
@@ -92,11 +98,10 @@ public sealed class ProfileParametersTests
         var ranged = ProfileParameters.Ranged(Study);
         Assert.Contains(Latency, ranged);
         Assert.Contains(new ProfileParameter(ProfileKind.Os, "mos", "Syscalls.OffloadLatency"), ranged);
-        // Independent truth: the provenance entries of the files that declare a range.
-        // Ranges on the parameters of a duration distribution other than a fixed one are not parameters (documented).
+        // Independent truth: the provenance entries of the files that declare a range (duration distributions' parameters
+        // included).
         var expected = new[] { (object)Study.Platform }.Concat(Study.Oses).Concat(Study.Apps)
-            .Sum(p => ProfilePaths.ProvenanceOf(p).ByPath.Count(e => e.Value.Range is not null
-                && !(e.Key.Contains(".duration.", StringComparison.Ordinal) && !e.Key.EndsWith(".duration.seconds", StringComparison.Ordinal))));
+            .Sum(p => ProfilePaths.ProvenanceOf(p).ByPath.Count(e => e.Value.Range is not null));
         Assert.Equal(expected, ranged.Count);
         Assert.All(ranged, p => Assert.NotNull(ProfileParameters.RangeOf(Study, p)));
         // Platform first, then OSes and applications in the study's order.
@@ -169,17 +174,169 @@ public sealed class ProfileParametersTests
     }
 
     [Fact]
-    public void Only_a_fixed_duration_is_a_parameter()
+    public void A_distribution_is_not_one_number_but_its_parameters_are()
     {
         var source = Study.Os["linux"].Noise.Sources[0] with { Duration = new ExponentialDuration(TimeInterval.FromMicroseconds(5)) };
         var linux = Study.Os["linux"] with { Noise = Study.Os["linux"].Noise with { Sources = Study.Os["linux"].Noise.Sources.SetItem(0, source) } };
         var study = Study.With(linux);
         var duration = new ProfileParameter(ProfileKind.Os, "linux", "Noise.Sources[0].Duration");
         var ex = Assert.Throws<NotSupportedException>(() => ProfileParameters.With(study, duration, 1e-6));
-        Assert.Equal("os linux Noise.Sources[0].Duration: the detour duration has the 'exponential' form; only a fixed duration (durationSeconds, or distribution \"fixed\") can be read or set as one number", ex.Message);
+        Assert.Equal("os linux Noise.Sources[0].Duration: the detour duration has the 'exponential' form; only a fixed duration (durationSeconds, or distribution \"fixed\") can be read or set as one number"
+            + " (name one of its parameters instead: Noise.Sources[0].Duration.meanSeconds)", ex.Message);
         Assert.Throws<NotSupportedException>(() => ProfileParameters.Get(study, duration));
-        // Its rate still is.
+        // Its rate still is, and so is its mean.
         Assert.Equal(3.0, ProfileParameters.Get(ProfileParameters.With(study, duration with { PropertyPath = "Noise.Sources[0].Rate" }, 3.0), duration with { PropertyPath = "Noise.Sources[0].Rate" }));
+        var mean = duration with { PropertyPath = "Noise.Sources[0].Duration.meanSeconds" };
+        Assert.Equal(TimeInterval.FromMicroseconds(5).Seconds, ProfileParameters.Get(study, mean));
+        Assert.Equal(new ExponentialDuration(TimeInterval.FromMicroseconds(2)), ProfileParameters.With(study, mean, 2e-6).Os["linux"].Noise.Sources[0].Duration);
+
+        // An empirical distribution has no parameters.
+        var empirical = Study.With(linux with { Noise = linux.Noise with { Sources = linux.Noise.Sources.SetItem(0, source with { Duration = new EmpiricalDuration([1e-6, 3e-6], [3, 1]) }) } });
+        Assert.Contains("NoiseSource.Duration is an 'empirical' distribution; its valuesSeconds and weights are not parameters",
+            Assert.Throws<ArgumentException>(() => ProfileParameters.Get(empirical, mean)).Message, StringComparison.Ordinal);
+        Assert.Contains("'valuesSeconds' is not a parameter",
+            Assert.Throws<ArgumentException>(() => ProfileParameters.Get(empirical, duration with { PropertyPath = "Noise.Sources[0].Duration.valuesSeconds" })).Message, StringComparison.Ordinal);
+        Assert.Throws<NotSupportedException>(() => ProfileParameters.Get(empirical, duration));
+    }
+
+    [Fact]
+    public void A_fixed_durations_seconds_is_the_fixed_duration_itself()
+    {
+        var whole = new ProfileParameter(ProfileKind.Os, "linux", "Noise.Sources[1].Duration");
+        var seconds = whole with { PropertyPath = "Noise.Sources[1].Duration.seconds" };
+        Assert.Equal(ProfileParameters.Get(Study, whole), ProfileParameters.Get(Study, seconds));
+        Assert.Equal(ProfileParameters.RangeOf(Study, whole), ProfileParameters.RangeOf(Study, seconds));
+        Assert.Equal(ProfileParameters.With(Study, whole, 2e-4), ProfileParameters.With(Study, seconds, 2e-4));
+        // Listed once, as the duration.
+        Assert.Contains(whole, ProfileParameters.Ranged(Study));
+        Assert.DoesNotContain(seconds, ProfileParameters.Ranged(Study));
+    }
+
+    // ---- Duration distributions' parameters, on the published defaults (Linux: Pareto; McKernel, mOS: log-normal) ------
+
+    private static readonly Study Published = Defaults.Study();
+
+    private static readonly ProfileParameter Alpha = new(ProfileKind.Os, "linux", "Noise.Sources[0].Duration.alpha");
+    private static readonly ProfileParameter Scale = new(ProfileKind.Os, "linux", "Noise.Sources[0].Duration.scaleSeconds");
+    private static readonly ProfileParameter Median = new(ProfileKind.Os, "mckernel", "Noise.Sources[0].Duration.medianSeconds");
+    private static readonly ProfileParameter Sigma = new(ProfileKind.Os, "mckernel", "Noise.Sources[0].Duration.sigma");
+
+    /// <summary>A number of a default profile file and its declared range, read from the file's text (not through the
+    /// loader).</summary>
+    private static (double Value, ValueRange Range) InFile(string os, string path)
+    {
+        JsonNode node = JsonNode.Parse(Defaults.ReadEmbedded(Defaults.FileOf(ProfileKind.Os, os)), documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
+        foreach (var part in path.Split('.'))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            node = bracket < 0 ? node[part]! : node[part[..bracket]]![int.Parse(part[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]!;
+        }
+        var range = node["range"]!.AsArray();
+        return ((double)node["value"]!, new ValueRange((double)range[0]!, (double)range[1]!));
+    }
+
+    [Fact]
+    public void The_published_noise_distributions_parameters_are_ranged()
+    {
+        Assert.IsType<ParetoDuration>(Published.Os["linux"].Noise.Sources[0].Duration);
+        Assert.IsType<LogNormalDuration>(Published.Os["mckernel"].Noise.Sources[0].Duration);
+        var ranged = ProfileParameters.Ranged(Published);
+        foreach (var (parameter, os, path) in new[]
+        {
+            (Scale, "linux", "noise.sources[0].duration.scaleSeconds"),
+            (Alpha, "linux", "noise.sources[0].duration.alpha"),
+            (Median, "mckernel", "noise.sources[0].duration.medianSeconds"),
+            (Sigma, "mckernel", "noise.sources[0].duration.sigma"),
+        })
+        {
+            Assert.Contains(parameter, ranged);
+            var (value, range) = InFile(os, path);
+            Assert.Equal("$." + path, ProfileParameters.JsonPathOf(parameter));
+            Assert.Equal(value, ProfileParameters.Get(Published, parameter));
+            Assert.Equal(range, ProfileParameters.RangeOf(Published, parameter));
+        }
+        // In file order: the scale before the tail index.
+        Assert.True(ranged.ToList().IndexOf(Scale) < ranged.ToList().IndexOf(Alpha));
+        // Independent truth: every declared range of the published defaults is a parameter (none is left out).
+        var expected = new[] { (object)Published.Platform }.Concat(Published.Oses).Concat(Published.Apps)
+            .Sum(p => ProfilePaths.ProvenanceOf(p).ByPath.Count(e => e.Value.Range is not null));
+        Assert.Equal(expected, ranged.Count);
+        // Both ends of every declared range are values the records accept (what the knife-edge search sets first).
+        foreach (var p in ranged)
+        {
+            var range = ProfileParameters.RangeOf(Published, p)!;
+            Assert.Equal(range.Low, ProfileParameters.Get(ProfileParameters.With(Published, p, range.Low), p));
+            Assert.Equal(range.High, ProfileParameters.Get(ProfileParameters.With(Published, p, range.High), p));
+        }
+    }
+
+    [Theory]
+    [InlineData("alpha", 2.5)]
+    [InlineData("scaleSeconds", 4e-6)]
+    public void Setting_a_Pareto_parameter_changes_exactly_that_parameter(string json, double value)
+    {
+        var parameter = Alpha with { PropertyPath = "Noise.Sources[0].Duration." + json };
+        var before = (ParetoDuration)Published.Os["linux"].Noise.Sources[0].Duration;
+        var changed = ProfileParameters.With(Published, parameter, value);
+        var after = Assert.IsType<ParetoDuration>(changed.Os["linux"].Noise.Sources[0].Duration);
+
+        Assert.Equal(value, ProfileParameters.Get(changed, parameter));
+        Assert.Equal(json == "alpha" ? new ParetoDuration(before.Scale, value) : new ParetoDuration(TimeInterval.FromSeconds(value), before.Alpha), after);
+        var path = "$.noise.sources[0].duration." + json;
+        var difference = Assert.Single(ProfilePaths.Differences(Published.Os["linux"], changed.Os["linux"]));
+        Assert.Equal((path, value), (difference.Path, (double)difference.Changed!));
+        Assert.Equal(path, Assert.Single(WhatIf.Changes(changed, Published)).Path);
+        // A what-if: the provenance is kept, the changed value has neither its source nor its range, the other keeps both.
+        Assert.Equal(Published.Os["linux"].Provenance, changed.Os["linux"].Provenance);
+        Assert.Equal(Provenance.WhatIf, ProfilePaths.SourceOf(changed.Os["linux"], path));
+        Assert.Null(ProfileParameters.RangeOf(changed, parameter));
+        var other = json == "alpha" ? Scale : Alpha;
+        Assert.Equal(ProfileParameters.RangeOf(Published, other), ProfileParameters.RangeOf(changed, other));
+        Assert.DoesNotContain(parameter, ProfileParameters.Ranged(changed));
+        Assert.Contains(other, ProfileParameters.Ranged(changed));
+        // Setting the current value changes nothing.
+        Assert.Equal(Published, ProfileParameters.With(Published, parameter, ProfileParameters.Get(Published, parameter)));
+    }
+
+    [Fact]
+    public void Setting_a_log_normal_parameter_rebuilds_the_distribution()
+    {
+        var before = (LogNormalDuration)Published.Os["mckernel"].Noise.Sources[0].Duration;
+        Assert.Equal(new LogNormalDuration(before.Median, 1.1), ProfileParameters.With(Published, Sigma, 1.1).Os["mckernel"].Noise.Sources[0].Duration);
+        Assert.Equal(new LogNormalDuration(TimeInterval.FromSeconds(3e-6), before.Sigma), ProfileParameters.With(Published, Median, 3e-6).Os["mckernel"].Noise.Sources[0].Duration);
+        // mOS has its own profile: untouched.
+        Assert.Equal(Published.Os["mos"], ProfileParameters.With(Published, Sigma, 1.1).Os["mos"]);
+    }
+
+    [Theory]
+    [InlineData("linux", "alpha", 1.0, "ParetoDuration.Alpha = 1: must be > 1 (alpha <= 1 gives detours an infinite mean)")]
+    [InlineData("linux", "alpha", 0.5, "must be > 1")]
+    [InlineData("linux", "scaleSeconds", 0.0, "ParetoDuration.Scale = 0s: must be > 0")]
+    [InlineData("mckernel", "medianSeconds", 0.0, "LogNormalDuration.Median = 0s: must be > 0")]
+    [InlineData("mckernel", "sigma", -0.1, "LogNormalDuration.Sigma = -0.1: must be a finite number > 0")]
+    [InlineData("linux", "scaleSeconds", 1.0, "must be < 1")] // rate x mean duration: 2.4/s x 1.5 s
+    public void A_distribution_parameter_that_breaks_a_rule_is_refused_naming_the_parameter_and_the_rule(string os, string json, double value, string rule)
+    {
+        var parameter = new ProfileParameter(ProfileKind.Os, os, "Noise.Sources[0].Duration." + json);
+        var ex = Assert.Throws<ArgumentException>(() => ProfileParameters.With(Published, parameter, value));
+        Assert.StartsWith($"os {os} Noise.Sources[0].Duration.{json} ($.noise.sources[0].duration.{json}) = {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}: ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(rule, ex.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidDescriptionException>(ex.InnerException);
+    }
+
+    [Theory]
+    [InlineData("Noise.Sources[0].Duration.sigma", "NoiseSource.Duration is a 'pareto' distribution (scaleSeconds, alpha); it has no parameter 'sigma'")]
+    [InlineData("Noise.Sources[0].Duration.beta", "NoiseSource.Duration is a detour duration; 'beta' is not a parameter of its distributions (fixed: seconds; exponential: meanSeconds; lognormal: medianSeconds, sigma; pareto: scaleSeconds, alpha)")]
+    [InlineData("Noise.Sources[0].Duration.alpha.value", "NoiseSource.Duration.alpha is a number; it has no property 'value'")]
+    [InlineData("Noise.Sources[0].Duration.Alpha", "'Alpha' is not a parameter")]
+    public void A_parameter_the_distribution_does_not_have_is_named_in_the_error(string property, string why)
+    {
+        var parameter = new ProfileParameter(ProfileKind.Os, "linux", property);
+        foreach (var ex in new Exception[] { Assert.Throws<ArgumentException>(() => ProfileParameters.Get(Published, parameter)), Assert.Throws<ArgumentException>(() => ProfileParameters.With(Published, parameter, 2)) })
+        {
+            Assert.StartsWith($"{parameter}: ", ex.Message, StringComparison.Ordinal);
+            Assert.Contains(why, ex.Message, StringComparison.Ordinal);
+        }
     }
 
     private static (object Before, object After) Profiles(Study before, Study after, ProfileParameter p) => p.Kind switch

@@ -13,7 +13,10 @@ namespace PerfModel.Tests.Profiles.Schema;
 /// the definition of its <see cref="QuantityLimit"/> (one per kind of limit), whose bounds parse back to exactly the
 /// limit's; every number in every default profile lies within the range its schema file states; and, reading the ranges
 /// from the schema files (not from the table), a value just outside a stated range is refused by the reader while the
-/// bounds themselves are accepted. Ranges are checked here with doubles, as the reader and editors read numbers (the
+/// bounds themselves are accepted (an exclusive lower bound — a Pareto α &gt; 1 — is refused and the next double above it
+/// accepted), and 0 is accepted wherever a stated range admits it (a distribution's scale or σ, which its record refuses
+/// at 0, has a range without 0; only a machine's at-least-one-node is a record rule the schema leaves to the loader).
+/// Ranges are checked here with doubles, as the reader and editors read numbers (the
 /// decimal-based JsonSchema.Net cannot hold 1e-30 or 1e30).
 /// </summary>
 public sealed class JsonSchemaLimitTests
@@ -99,13 +102,12 @@ public sealed class JsonSchemaLimitTests
         AssertStates(definition["properties"]!["value"]!.AsObject(), limit, type);
     }
 
-    /// <summary>The value schema states exactly the limit: 0 (when allowed) or [Min, Max], bounds that parse back to
-    /// exactly the limit's doubles.</summary>
+    /// <summary>The value schema states exactly the limit: 0 (when allowed) or [Min, Max] ((Min, Max] when the lower bound
+    /// is exclusive), bounds that parse back to exactly the limit's doubles.</summary>
     private static void AssertStates(JsonObject values, QuantityLimit limit, string type)
     {
         Assert.Equal(type, (string?)values["type"]);
-        var range = StatedRange(values);
-        Assert.Equal((limit.ZeroAllowed, limit.Min, limit.Max), (range.Zero, range.Min, range.Max));
+        Assert.Equal((limit.ZeroAllowed, limit.Min, limit.MinExclusive, limit.Max), StatedRange(values));
     }
 
     [Fact]
@@ -141,8 +143,10 @@ public sealed class JsonSchemaLimitTests
     // ---- The stated ranges agree with the reader ------------------------------------------------------------------
 
     /// <summary>A field per kind of number the schemas define, in a default profile, with the edits that let its bounds
-    /// through the record's other rules (a rate of 10^9/s needs detours short enough to fit).</summary>
-    private sealed record Sample(ProfileKind Kind, string Name, string Path, bool RecordAdmitsZero, Action<JsonObject>? Prepare = null);
+    /// through the record's other rules (a rate of 10^9/s needs detours short enough to fit). Where the stated range
+    /// admits 0, the reader must accept it (<paramref name="RecordAdmitsZero"/>) unless refusing it is a rule of the record
+    /// the schema leaves to the loader (<paramref name="ZeroIsARecordRule"/>: a machine has at least one node).</summary>
+    private sealed record Sample(ProfileKind Kind, string Name, string Path, bool RecordAdmitsZero, Action<JsonObject>? Prepare = null, bool ZeroIsARecordRule = false);
 
     private static readonly Dictionary<string, Sample> Samples = new()
     {
@@ -150,7 +154,7 @@ public sealed class JsonSchemaLimitTests
         ["time per byte"] = new(ProfileKind.Platform, "", "network.reduceSecondsPerByte", true),
         ["bandwidth"] = new(ProfileKind.Platform, "", "kernel.zeroingBytesPerSecondPerCore", false),
         ["frequency"] = new(ProfileKind.Platform, "", "frequencyHz", false),
-        ["whole number"] = new(ProfileKind.Platform, "", "machineNodes", false), // a machine has at least one node
+        ["whole number"] = new(ProfileKind.Platform, "", "machineNodes", false, ZeroIsARecordRule: true), // a machine has at least one node
         ["factor"] = new(ProfileKind.Platform, "", "kernel.faultContentionPerRank", true),
         ["size"] = new(ProfileKind.App, "minife", "halo.bytesPerNeighbour", true),
         ["count"] = new(ProfileKind.App, "minife", "heap.queriesPerIteration", true),
@@ -158,6 +162,13 @@ public sealed class JsonSchemaLimitTests
         ["node count"] = new(ProfileKind.App, "minife", "defaultNodes.values[0]", false, p => p["defaultNodes"]!["values"] = new JsonArray(8)),
         ["rate"] = new(ProfileKind.Os, "linux", "noise.sources[0].ratePerSecond", true, p => { FixedDuration(p, 1e-12); }),
         ["detour duration"] = new(ProfileKind.Os, "linux", "noise.sources[0].durationSeconds", true, p => { FixedDuration(p, 1e-5); Set(p, Segments("noise.sources[0].ratePerSecond.value"), 1e-9); }),
+        // A distribution's parameters: its scale (> 0) and shape (σ > 0, α > 1), each at the ends of the stated range with
+        // the other parameter and the rate chosen so that rate × mean duration stays < 1 (a σ of 1000 gives an infinite
+        // mean: only a source that never fires takes it).
+        ["Pareto scale"] = new(ProfileKind.Os, "linux", "noise.sources[0].duration.scaleSeconds", false, p => { Pareto(p, 1e-6, 2.5); Set(p, Segments("noise.sources[0].ratePerSecond.value"), 1e-9); }),
+        ["Pareto tail index"] = new(ProfileKind.Os, "linux", "noise.sources[0].duration.alpha", false, p => { Pareto(p, 1e-12, 2.5); Set(p, Segments("noise.sources[0].ratePerSecond.value"), 1e-9); }),
+        ["log-normal median"] = new(ProfileKind.Os, "linux", "noise.sources[0].duration.medianSeconds", false, p => { LogNormal(p, 2e-6, 0.5); Set(p, Segments("noise.sources[0].ratePerSecond.value"), 1e-9); }),
+        ["log-normal sigma"] = new(ProfileKind.Os, "linux", "noise.sources[0].duration.sigma", false, p => { LogNormal(p, 2e-6, 0.5); Set(p, Segments("noise.sources[0].ratePerSecond.value"), 0); }),
     };
 
     public static TheoryData<string> SampleNames() => [.. Samples.Keys];
@@ -177,8 +188,10 @@ public sealed class JsonSchemaLimitTests
             Assert.False(Admits(leaf.Values, outside));
             AssertRefused(s.Kind, profile, leaf, outside);
         }
-        var bounds = new List<double> { range.Min, range.Max };
+        // An exclusive lower bound's nearest admitted value is the next double above it.
+        var bounds = new List<double> { range.MinExclusive ? Math.BitIncrement(range.Min) : range.Min, range.Max };
         if (range.Zero && s.RecordAdmitsZero) bounds.Add(0);
+        else Assert.False(range.Zero && !s.ZeroIsARecordRule, $"{leaf.Path}: the schema states 0, which the reader refuses");
         foreach (var bound in bounds)
         {
             Assert.True(Admits(leaf.Values, bound));
@@ -257,11 +270,11 @@ public sealed class JsonSchemaLimitTests
             }
     }
 
-    /// <summary>Values just outside a stated range: the next double below the lower bound and above the upper, a negative
-    /// one, and 0 when the range leaves it out.</summary>
-    private static IEnumerable<double> Outside((bool Zero, double Min, double Max) range)
+    /// <summary>Values just outside a stated range: the next double below the lower bound (the bound itself when it is
+    /// exclusive) and above the upper, a negative one, and 0 when the range leaves it out.</summary>
+    private static IEnumerable<double> Outside((bool Zero, double Min, bool MinExclusive, double Max) range)
     {
-        yield return Math.BitDecrement(range.Min);
+        yield return range.MinExclusive ? range.Min : Math.BitDecrement(range.Min);
         yield return Math.BitIncrement(range.Max);
         yield return -range.Min;
         if (!range.Zero) yield return 0;
@@ -362,19 +375,28 @@ public sealed class JsonSchemaLimitTests
         return (schema, name);
     }
 
-    private static bool HasRange(JsonObject values) => values.ContainsKey("minimum") || values.ContainsKey("anyOf");
+    private static bool HasRange(JsonObject values) => values.ContainsKey("minimum") || values.ContainsKey("exclusiveMinimum") || values.ContainsKey("anyOf");
 
-    /// <summary>The range a number's schema states: whether 0 is allowed, and [Min, Max] — read from
-    /// <c>anyOf: [{const: 0}, {minimum, maximum}]</c> or <c>minimum, maximum</c>.</summary>
-    private static (bool Zero, double Min, double Max) StatedRange(JsonObject values)
+    /// <summary>The range a number's schema states: whether 0 is allowed, and [Min, Max] or (Min, Max] — read from
+    /// <c>anyOf: [{const: 0}, {minimum, maximum}]</c> or <c>minimum, maximum</c>, with <c>exclusiveMinimum</c> in place of
+    /// <c>minimum</c> for an exclusive lower bound.</summary>
+    private static (bool Zero, double Min, bool MinExclusive, double Max) StatedRange(JsonObject values)
     {
         if (values["anyOf"] is JsonArray anyOf)
         {
             Assert.Equal(2, anyOf.Count);
             Assert.Equal(0, Bound(anyOf[0]!["const"]));
-            return (true, Bound(anyOf[1]!["minimum"]), Bound(anyOf[1]!["maximum"]));
+            var (min, exclusive) = Lower(anyOf[1]!.AsObject());
+            return (true, min, exclusive, Bound(anyOf[1]!["maximum"]));
         }
-        return (false, Bound(values["minimum"]), Bound(values["maximum"]));
+        var (low, open) = Lower(values);
+        return (false, low, open, Bound(values["maximum"]));
+
+        static (double Min, bool Exclusive) Lower(JsonObject bounds)
+        {
+            Assert.False(bounds.ContainsKey("minimum") && bounds.ContainsKey("exclusiveMinimum"), bounds.ToJsonString());
+            return bounds["exclusiveMinimum"] is { } exclusive ? (Bound(exclusive), true) : (Bound(bounds["minimum"]), false);
+        }
     }
 
     /// <summary>A number of a schema or profile as the reader reads the same text: its nearest double.</summary>
@@ -432,6 +454,31 @@ public sealed class JsonSchemaLimitTests
         var source = p["noise"]!["sources"]![0]!.AsObject();
         source.Remove("duration");
         source["durationSeconds"] = new JsonObject { ["value"] = seconds, ["estimate"] = "test" };
+    }
+
+    /// <summary>Gives Linux's first noise source a Pareto duration of scale <paramref name="scale"/> and tail index
+    /// <paramref name="alpha"/> (whatever the published defaults' distribution is).</summary>
+    private static void Pareto(JsonObject p, double scale, double alpha) => Distribution(p, new()
+    {
+        ["distribution"] = "pareto",
+        ["scaleSeconds"] = new JsonObject { ["value"] = scale, ["estimate"] = "test" },
+        ["alpha"] = new JsonObject { ["value"] = alpha, ["estimate"] = "test" },
+    });
+
+    /// <summary>Gives Linux's first noise source a log-normal duration of median <paramref name="median"/> and σ
+    /// <paramref name="sigma"/>.</summary>
+    private static void LogNormal(JsonObject p, double median, double sigma) => Distribution(p, new()
+    {
+        ["distribution"] = "lognormal",
+        ["medianSeconds"] = new JsonObject { ["value"] = median, ["estimate"] = "test" },
+        ["sigma"] = new JsonObject { ["value"] = sigma, ["estimate"] = "test" },
+    });
+
+    private static void Distribution(JsonObject p, JsonObject duration)
+    {
+        var source = p["noise"]!["sources"]![0]!.AsObject();
+        source.Remove("durationSeconds");
+        source["duration"] = duration;
     }
 
     /// <summary>Sets the number at <paramref name="segments"/>; a quantity loses its declared uncertainty range, which
