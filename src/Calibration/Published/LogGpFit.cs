@@ -143,7 +143,7 @@ public static class LogGpFit
     }
 
     /// <summary>Runs of <paramref name="env"/>: per frame, blocks of consecutive rows with increasing sizes.</summary>
-    private static List<OsuRow[]> Runs(OsuDataFrame[] frames, string env)
+    internal static List<OsuRow[]> Runs(OsuDataFrame[] frames, string env)
     {
         var runs = new List<OsuRow[]>();
         foreach (var frame in frames)

@@ -9,7 +9,8 @@ namespace PerfModel.Calibration.Published;
 /// The fitted fields of the default platform (Oakforest-PACS, Xeon Phi 7250) from the published measurements in a
 /// measurements directory: the memory tiers' bandwidths and the per-core zeroing rate from STREAM triad
 /// (<see cref="BandwidthSaturationFit"/>), the TLB levels from CPUID leaf 2 (<see cref="CpuidLeaf2"/>), and LogGP L, o and
-/// G of Omni-Path (<see cref="LogGpFit"/>, with the assumption <c>knlOverheadFactor</c>). Every field's provenance names
+/// G of Omni-Path (<see cref="LogGpFit"/>, with the assumption <c>knlOverheadFactor</c>), and the run-to-run σ of
+/// communication (<see cref="NetworkRunVariationFit"/>). Every field's provenance names
 /// the file and the method, and its 95% interval is written as the field's range.
 /// </summary>
 public static class PublishedPlatform
@@ -20,6 +21,8 @@ public static class PublishedPlatform
         "knl7250_stream_triad_karlrupp_mcdram.dat", "knl7250_stream_triad_karlrupp_ddr4.dat", "knl_cpuid_leaf2.csv",
         "osu_performance_study/osu_latency-64-cpu-dataframe.csv", "osu_performance_study/osu_latency-128-cpu-dataframe.csv",
         "osu_performance_study/osu_latency-256-cpu-dataframe.csv", "opa_osu_mbw_mr_lanl_figures.csv",
+        "osu_performance_study/osu_allreduce-64-cpu-dataframe.csv", "osu_performance_study/osu_allreduce-128-cpu-dataframe.csv",
+        "osu_performance_study/osu_allreduce-256-cpu-dataframe.csv",
     ];
 
     /// <summary>Cores the application uses on a node (P18 Sec. III-A): the STREAM points beyond them (SMT oversubscription)
@@ -103,6 +106,18 @@ public static class PublishedPlatform
             string.Create(CultureInfo.InvariantCulture, $"o = knlOverheadFactor {factor.Value:G3} (data/templates/assumptions.json) x the hosts' o {net.HostOverhead.Value * 1e6:F3} us"));
         Net("$.network.gapPerByteSeconds", net.GapPerByte with { Name = "LogGP G" },
             string.Create(CultureInfo.InvariantCulture, $"G = 1 / the Omni-Path osu_mbw_mr peak, {1 / net.GapPerByte.Value / 1e9:F2} GB/s"));
-        return new PublishedPlatformFit(fields.ToImmutable(), fits.ToImmutable(), memory.ToImmutable(), net);
+
+        // Run-to-run variation: the persistent part of the dane 8 B allreduce's run-to-run spread.
+        var allreduce = new[] { 64, 128, 256 }.Select(n => OsuDataFrame.Load(In($"osu_performance_study/osu_allreduce-{n}-cpu-dataframe.csv"))).ToArray();
+        var variation = NetworkRunVariationFit.Fit(allreduce, latency, "dane", seed, Resamples);
+        var p = variation.Persistent;
+        var perNodes = string.Join(", ", variation.PerNodeCount.Select(n => string.Create(CultureInfo.InvariantCulture, $"{n.PersistentLogSd:F3} at {n.Nodes} nodes ({n.Runs} runs)")));
+        var runToRun = string.Create(CultureInfo.InvariantCulture,
+            $"data/measured/osu_performance_study/osu_allreduce-{{64,128,256}}-cpu-dataframe.csv (LLNL dane, Omni-Path, Xeon hosts): sigma of ln t per run that 8 B and 4 B share = sqrt(pooled covariance over runs of ln t(8 B), ln t(4 B)) = {p.Value:F3} [{p.Lower95:F3}, {p.Upper95:F3}] (95%, {Resamples} bootstrap resamples over runs within each node count, seed {seed}; {perNodes}); all of the 8 B run-to-run sd, {variation.Total.Value:F3}, bounds it (NetworkRunVariationFit); assumed to hold for Oakforest-PACS's Omni-Path with KNL hosts (the same network, other hosts and other traffic)");
+        fields.Add(new TemplateField("$.network.runToRunLogSd", ProfileTemplate.Quantity(p.Value, runToRun, p.Lower95, p.Upper95)));
+        fits.Add(new PublishedFit("platform", "$.network.runToRunLogSd", p with { Name = "run-to-run log-sd of communication" }, runToRun));
+        fits.Add(new PublishedFit("platform", null, variation.Total with { Name = "8 B allreduce run-to-run log-sd (all of it)" }, variation.Total.Method));
+        fits.Add(new PublishedFit("platform", null, variation.PairLogSd with { Name = "8 B osu_latency node-pair log-sd" }, variation.PairLogSd.Method));
+        return new PublishedPlatformFit(fields.ToImmutable(), fits.ToImmutable(), memory.ToImmutable(), net) { RunVariation = variation };
     }
 }

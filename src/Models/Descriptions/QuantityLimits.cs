@@ -52,6 +52,10 @@ public static class QuantityLimits
     /// &gt; 0.</summary>
     public static readonly QuantityLimit PositiveFactor = new("a positive dimensionless factor", "", 1e-12, 1e3, ZeroAllowed: false);
 
+    /// <summary>A run-to-run log-normal σ (<see cref="Interconnect.RunToRunLogSd"/>): 0, or 10^-12 to 2 (beyond, one run's
+    /// communication would differ from the next by more than e^2 = 7.4x at one σ).</summary>
+    public static readonly QuantityLimit RunToRunLogSd = new("a run-to-run log-sd", "", 1e-12, Interconnect.MaxRunToRunLogSd);
+
     /// <summary>A Pareto tail index α: greater than 1 (α ≤ 1 gives detours an infinite mean, which the record refuses) up to
     /// 10^3 (beyond, the tail is indistinguishable from a fixed duration at x_m); never 0.</summary>
     public static readonly QuantityLimit TailIndex = new("a Pareto tail index", "", 1, 1e3, ZeroAllowed: false) { MinExclusive = true };

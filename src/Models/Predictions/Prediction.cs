@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using PerfModel.Communication;
 using PerfModel.Descriptions;
 using PerfModel.Noise;
 using PerfModel.Units;
@@ -10,8 +11,11 @@ namespace PerfModel.Predictions;
 /// The model's answer for one scenario, complete when constructed: the typed terms of every mechanism model per rank and
 /// iteration, and from them the runtime (iterations × Σ terms, <see cref="Breakdown"/>), the figure of merit, and the run
 /// spread of five runs (P18 shows min/max of 5): the run time is a sum of independent iterations whose variance the
-/// terms report (the noise model's synchronisation steps), so by the central limit theorem it is normal with
-/// σ² = iterations × Σ variance per iteration, and <see cref="RunSpread.Normal"/> gives E[min/median/max of 5].
+/// terms report (the noise model's synchronisation steps), so by the central limit theorem its noise part is normal with
+/// σ² = iterations × Σ variance per iteration; and each run keeps its own factor X = e^(σ_run·Z) (median 1, independent
+/// between runs; σ_run = <see cref="Interconnect.RunToRunLogSd"/>) on its communication time c = iterations × the
+/// communication term (collectives and halo exchanges; not compute, memory, noise or system calls):
+/// run time = runtime − c + c·X + noise part, and <see cref="RunSpread.WithCommunicationFactor"/> gives E[min/median/max of 5].
 /// </summary>
 public sealed record Prediction
 {
@@ -54,7 +58,9 @@ public sealed record Prediction
             throw new UnrepresentablePredictionException(scenario, string.Create(CultureInfo.InvariantCulture, $"its figure of merit is {Fom} {app.Fom.Unit}"));
         if (!double.IsFinite(variance) || !double.IsFinite(RunStandardDeviation.Seconds))
             throw new UnrepresentablePredictionException(scenario, string.Create(CultureInfo.InvariantCulture, $"the variance of its run time is {app.Iterations * variance} s²"));
-        Spread = RunSpread.Normal(Runtime, app.Iterations * variance, SpreadRuns);
+        var communication = Terms.Find<CommunicationTerm>() is { } comm ? app.Iterations * comm.PerIteration.Seconds : 0;
+        CommunicationPerRun = TimeInterval.FromSeconds(Math.Min(communication, Runtime.Seconds));
+        Spread = RunSpread.WithCommunicationFactor(Runtime, app.Iterations * variance, CommunicationPerRun, scenario.Platform.Network.RunToRunLogSd, SpreadRuns);
     }
 
     /// <summary>The scenario predicted.</summary>
@@ -90,6 +96,10 @@ public sealed record Prediction
     /// <summary>σ of the run time: √(iterations × Σ of the terms' variance per iteration), the spread of a run that sums
     /// independent iterations.</summary>
     public TimeInterval RunStandardDeviation { get; }
+
+    /// <summary>c: the communication time of the run (iterations × the <see cref="CommunicationTerm"/>: collectives and halo
+    /// exchanges), which each run scales by its own factor in <see cref="Spread"/>; zero without a communication model.</summary>
+    public TimeInterval CommunicationPerRun { get; }
 
     /// <summary>Figure of merit, in <see cref="FomUnit"/>.</summary>
     [Dimensionless("figure of merit in the application's own unit (FomUnit)")]

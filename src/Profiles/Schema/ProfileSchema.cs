@@ -72,11 +72,15 @@ public static class ProfileSchema
         Q<Interconnect>("intraNodeLatencySeconds", nameof(Descriptions.Interconnect.IntraNodeLatency), "Latency of a shared-memory message inside a node, seconds.", n => n.IntraNodeLatency.Seconds, QuantityLimits.Seconds),
         Q<Interconnect>("intraNodeGapPerByteSeconds", nameof(Descriptions.Interconnect.IntraNodeGapPerByte), "Time per byte of a shared-memory copy, seconds per byte.", n => n.IntraNodeGapPerByte.Seconds, QuantityLimits.SecondsPerByte),
         Q<Interconnect>("reduceSecondsPerByte", nameof(Descriptions.Interconnect.ReducePerByte), "Time per byte to combine two operands in a reduction, seconds per byte.", n => n.ReducePerByte.Seconds, QuantityLimits.SecondsPerByte),
+        new("runToRunLogSd", nameof(Descriptions.Interconnect.RunToRunLogSd), FieldKind.Quantity,
+            "sigma of the natural log of the factor one run keeps on all its communication time (collectives and halo exchanges), median 1, independent between runs; dimensionless (optional; left out: 0, every run communicates alike).",
+            o => ((Interconnect)o).RunToRunLogSd, optional: true, defaultValue: 0.0, limit: QuantityLimits.RunToRunLogSd),
     ], v => new Interconnect
     {
         Latency = v.Seconds(nameof(Descriptions.Interconnect.Latency)), Overhead = v.Seconds(nameof(Descriptions.Interconnect.Overhead)),
         GapPerByte = v.Seconds(nameof(Descriptions.Interconnect.GapPerByte)), IntraNodeLatency = v.Seconds(nameof(Descriptions.Interconnect.IntraNodeLatency)),
         IntraNodeGapPerByte = v.Seconds(nameof(Descriptions.Interconnect.IntraNodeGapPerByte)), ReducePerByte = v.Seconds(nameof(Descriptions.Interconnect.ReducePerByte)),
+        RunToRunLogSd = v.Number(nameof(Descriptions.Interconnect.RunToRunLogSd)),
     });
 
     /// <summary>A platform file (data/platforms/*.json).</summary>

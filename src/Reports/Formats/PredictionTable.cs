@@ -10,7 +10,8 @@ namespace PerfModel.Reports.Formats;
 
 /// <summary>
 /// Renders sweep rows as an aligned text table, CSV or JSON. Pure: rows in, text out; invariant culture.
-/// CSV columns: app,os,nodes,cores,ranks,runtime_s,fom,fom_unit,relative_to_&lt;baseline&gt;, then one &lt;mechanism&gt;_s
+/// CSV columns: app,os,nodes,cores,ranks,runtime_s,fom,fom_unit,relative_to_&lt;baseline&gt;, run_min_s,run_median_s,run_max_s
+/// (expected fastest, median and slowest of five runs, <see cref="Prediction.Spread"/>: P18's error bars), then one &lt;mechanism&gt;_s
 /// column per breakdown mechanism (<see cref="MechanismsOf"/>: compute, memory, tlb, heap, noise, communication, syscall,
 /// and other only when a model reports it).
 /// </summary>
@@ -34,7 +35,7 @@ public static class PredictionTable
 
     /// <summary>The CSV header for the given baseline OS and mechanisms (default: <see cref="Mechanisms"/>).</summary>
     public static IReadOnlyList<string> CsvHeader(string baseline, IEnumerable<Mechanism>? mechanisms = null) =>
-        ["app", "os", "nodes", "cores", "ranks", "runtime_s", "fom", "fom_unit", RatioColumn(baseline), .. (mechanisms ?? Mechanisms).Select(m => Breakdown.ColumnName(m) + "_s")];
+        ["app", "os", "nodes", "cores", "ranks", "runtime_s", "fom", "fom_unit", RatioColumn(baseline), "run_min_s", "run_median_s", "run_max_s", .. (mechanisms ?? Mechanisms).Select(m => Breakdown.ColumnName(m) + "_s")];
 
     /// <summary>The sweep as CSV (numbers in round-trip "R" format).</summary>
     public static string ToCsv(Sweep sweep)
@@ -55,7 +56,8 @@ public static class PredictionTable
         foreach (var r in list)
         {
             var p = r.Prediction;
-            var cells = new List<string> { Csv(p.App), Csv(p.Os), I(p.Nodes), I(p.Cores), I(p.Ranks), R(p.Runtime.Seconds), R(p.Fom), Csv(p.FomUnit), R(r.RelativeToBaseline) };
+            var cells = new List<string> { Csv(p.App), Csv(p.Os), I(p.Nodes), I(p.Cores), I(p.Ranks), R(p.Runtime.Seconds), R(p.Fom), Csv(p.FomUnit), R(r.RelativeToBaseline),
+                R(p.Spread.Min.Seconds), R(p.Spread.Median.Seconds), R(p.Spread.Max.Seconds) };
             cells.AddRange(mechanisms.Select(m => R(p.Breakdown[m].Seconds)));
             sb.Append(string.Join(',', cells)).Append('\n');
         }
@@ -129,8 +131,10 @@ public static class PredictionTable
     /// (<see cref="TlbTerm"/>), heapFaultsPerIteration and heapZeroingSecondsPerIteration (<see cref="HeapTerm"/>),
     /// offNodeFraction and interNodeMessagesPerIteration (<see cref="CommunicationTerm"/>), and always
     /// workSecondsPerIteration (<see cref="TermSet.WorkPerIteration"/>), iterationSeconds (Σ terms per iteration, added in
-    /// breakdown order) and runtimeStdDevSeconds = √(iterations × Σ term variance per iteration). A key is left out when
-    /// its term is absent.
+    /// breakdown order), runtimeStdDevSeconds = √(iterations × Σ term variance per iteration) (the noise part of the run
+    /// spread), communicationPerRunSeconds (the communication each run scales by its own factor,
+    /// <see cref="Prediction.CommunicationPerRun"/>) and runMinSeconds, runMedianSeconds, runMaxSeconds (expected fastest,
+    /// median and slowest of five runs, <see cref="Prediction.Spread"/>). A key is left out when its term is absent.
     /// </summary>
     public static ImmutableSortedDictionary<string, double> Diagnostics(Prediction prediction)
     {
@@ -156,6 +160,10 @@ public static class PredictionTable
         d["workSecondsPerIteration"] = terms.WorkPerIteration.Seconds;
         d["iterationSeconds"] = prediction.PerIteration.Seconds;
         d["runtimeStdDevSeconds"] = prediction.RunStandardDeviation.Seconds;
+        d["communicationPerRunSeconds"] = prediction.CommunicationPerRun.Seconds;
+        d["runMinSeconds"] = prediction.Spread.Min.Seconds;
+        d["runMedianSeconds"] = prediction.Spread.Median.Seconds;
+        d["runMaxSeconds"] = prediction.Spread.Max.Seconds;
         return d.ToImmutable();
     }
 

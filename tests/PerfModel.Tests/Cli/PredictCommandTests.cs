@@ -15,14 +15,17 @@ public sealed class PredictCommandTests
         var (code, output, _) = CliRunner.Run("predict", "--app", "minife,lulesh2", "--os", "linux,mckernel", "--nodes", "1-2048", "--format", "csv");
         Assert.Equal(0, code);
         var lines = output.TrimEnd('\n').Split('\n');
-        Assert.Equal("app,os,nodes,cores,ranks,runtime_s,fom,fom_unit,relative_to_linux,compute_s,memory_s,tlb_s,heap_s,noise_s,communication_s,syscall_s", lines[0]);
+        Assert.Equal("app,os,nodes,cores,ranks,runtime_s,fom,fom_unit,relative_to_linux,run_min_s,run_median_s,run_max_s,compute_s,memory_s,tlb_s,heap_s,noise_s,communication_s,syscall_s", lines[0]);
         Assert.Equal(1 + 2 * 2 * 12, lines.Length);
         foreach (var line in lines.Skip(1))
         {
             var cells = line.Split(',');
-            Assert.Equal(16, cells.Length);
+            Assert.Equal(19, cells.Length);
             var runtime = double.Parse(cells[5], CultureInfo.InvariantCulture);
-            var parts = cells.Skip(9).Sum(c => double.Parse(c, CultureInfo.InvariantCulture));
+            // The expected fastest, median and slowest of five runs are in order.
+            var (min, median, max) = (double.Parse(cells[9], CultureInfo.InvariantCulture), double.Parse(cells[10], CultureInfo.InvariantCulture), double.Parse(cells[11], CultureInfo.InvariantCulture));
+            Assert.True(min <= median && median <= max, line);
+            var parts = cells.Skip(12).Sum(c => double.Parse(c, CultureInfo.InvariantCulture));
             // The breakdown sums to the runtime up to floating-point rounding of seven additions.
             Assert.Equal(runtime, parts, runtime * 1e-12);
             if (cells[1] == "linux") Assert.Equal("1", cells[8]);
@@ -127,7 +130,12 @@ public sealed class PredictCommandTests
         var plain = CliRunner.Run("predict", "--app", "lulesh2", "--os", "linux", "--nodes", "1", "--format", "csv");
         var whatIf = CliRunner.Run("predict", "--app", "lulesh2", "--os", "linux", "--nodes", "1", "--format", "csv", "--heap-policy-from", "mos");
         Assert.Equal(0, whatIf.Code);
-        double Heap(string csv) => double.Parse(csv.Split('\n')[1].Split(',')[12], CultureInfo.InvariantCulture);
+        // The heap column found by its name (the run_min_s, run_median_s and run_max_s columns come before the breakdown).
+        double Heap(string csv)
+        {
+            var lines = csv.Split('\n');
+            return double.Parse(lines[1].Split(',')[Array.IndexOf(lines[0].Split(','), "heap_s")], CultureInfo.InvariantCulture);
+        }
         Assert.Contains("linux+mos-heap", whatIf.Out);
         Assert.True(Heap(whatIf.Out) < 0.05 * Heap(plain.Out), $"{Heap(whatIf.Out)} vs {Heap(plain.Out)}");
     }

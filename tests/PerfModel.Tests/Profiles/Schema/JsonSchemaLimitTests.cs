@@ -156,6 +156,7 @@ public sealed class JsonSchemaLimitTests
         ["frequency"] = new(ProfileKind.Platform, "", "frequencyHz", false),
         ["whole number"] = new(ProfileKind.Platform, "", "machineNodes", false, ZeroIsARecordRule: true), // a machine has at least one node
         ["factor"] = new(ProfileKind.Platform, "", "kernel.faultContentionPerRank", true),
+        ["run-to-run log-sd"] = new(ProfileKind.Platform, "", "network.runToRunLogSd", true),
         ["size"] = new(ProfileKind.App, "minife", "halo.bytesPerNeighbour", true),
         ["count"] = new(ProfileKind.App, "minife", "heap.queriesPerIteration", true),
         ["figure-of-merit factor"] = new(ProfileKind.App, "minife", "fom.scale", false),
