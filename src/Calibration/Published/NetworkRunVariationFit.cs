@@ -159,7 +159,7 @@ public static class NetworkRunVariationFit
     private static ParameterEstimate Estimate(string name, double value, double[] replicates, string method)
     {
         var (lower, upper) = Bootstrap.Percentile95(replicates);
-        return new ParameterEstimate(name, value, lower, upper, "", method);
+        return new ParameterEstimate(name, value, lower, upper, "1", method);
     }
 
     private static double Median(IEnumerable<double> values)

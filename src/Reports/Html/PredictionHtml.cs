@@ -28,7 +28,10 @@ public static class PredictionHtml
         Row(sb, "figure of merit", $"{NotebookHtml.Magnitude(p.Fom)} {p.FomUnit} ({(p.HigherIsBetter ? "higher" : "lower")} is better)");
         Row(sb, "time per iteration", p.PerIteration.ToString());
         Row(sb, $"expected fastest / median / slowest of {p.Spread.Runs} runs", $"{p.Spread.Min} / {p.Spread.Median} / {p.Spread.Max}");
-        Row(sb, "run-to-run standard deviation", p.RunStandardDeviation.ToString());
+        Row(sb, "run-to-run standard deviation of the noise", p.RunStandardDeviation.ToString());
+        var sigma = p.Scenario.Platform.Network.RunToRunLogSd;
+        if (sigma > 0 && p.CommunicationPerRun.Seconds > 0)
+            Row(sb, "communication each run scales by its own factor", FormattableString.Invariant($"{p.CommunicationPerRun} (log-normal, σ = {sigma:0.###})"));
         Row(sb, "ranks, cores", $"{NotebookHtml.Count(p.Ranks)} ranks, {NotebookHtml.Count(p.Cores)} cores");
         var regimes = PredictionTable.Regimes(p);
         if (regimes.Count > 0) Row(sb, "regimes", string.Join("; ", regimes.Select(kv => $"{kv.Key}: {kv.Value}")));
