@@ -31,10 +31,11 @@ namespace PerfModel.Memory;
 /// BW_remote − 1), with the tier's measured per-domain bandwidths.</item>
 /// <item>Page colouring (<see cref="PageColouring"/>): the L2-served bytes of the rank's cache-blocked working set,
 /// h·B (<see cref="AppProfile.CacheBlockedShare"/>), lose a share Δm = m(ρ) − m(0) to conflict misses, with ρ the share of
-/// the footprint on randomly placed 4 KiB frames (<see cref="PageMix.RandomColourShare"/>) and n the pages one cache holds:
-/// the working set W of each of the k cores sharing it (<see cref="Platform.CoresPerCache"/>, as many as the
-/// application's cores fill), W / threads per rank per core, W shrinking with the surface factor σ under strong scaling
-/// (the blocked data are a few planes of the subdomain). The misses go to memory: ΔT_colour = Δm · h · B / BW_eff.</item>
+/// the footprint on randomly placed 4 KiB frames (<see cref="PageMix.RandomColourShare"/>) and n = k·W / (n_t · 4 KiB) the
+/// pages one cache holds: a rank's working set W (<see cref="AppProfile.CacheBlockedWorkingSet"/>) split over its n_t
+/// threads, for each of the k cores sharing the cache (<see cref="Platform.CoresPerCache"/>, as many as the application's
+/// cores fill); W shrinks with the surface factor σ under strong scaling (the blocked data are a few planes of the
+/// subdomain). The misses go to memory: ΔT_colour = Δm · h · B / BW_eff.</item>
 /// </list>
 /// </summary>
 public sealed class MemoryPlacementModel : IMechanismModel
