@@ -9,7 +9,7 @@ namespace PerfModel.Descriptions;
 /// divides volume terms by the node count and surface terms by its 2/3 power and keeps per-iteration event counts
 /// (<see cref="Predictions.RankLoad"/> lists which is which). Valid when made (and every <c>with</c>
 /// copy): names not empty; ranks and threads ≥ 1; iterations &gt; 0; compute and memory traffic ≥ 0 and not both 0;
-/// footprint &gt; 0; the fractions in [0, 1] with heap + mapping ≤ 1; the peak heap within the footprint; at least one
+/// footprint &gt; 0; the fractions in [0, 1] with heap + mapping ≤ 1; cache-blocked working set and share ≥ 0; the peak heap within the footprint; at least one
 /// default node count, each ≥ 1. That the ranks × threads fit the platform's application cores is checked when a
 /// <see cref="Scenario"/> is made.
 /// </summary>
@@ -82,6 +82,17 @@ public sealed record AppProfile
     [Dimensionless("fraction of the memory traffic, in [0, 1]")]
     public required double RandomAccessFraction { get; init => field = Rules.Fraction(this, value); }
 
+    /// <summary>W: working set of one rank's cache-blocked loops, the data they reuse out of the last-level cache between
+    /// two touches (a few planes of a stencil sweep); 0 when the application has none near the cache size. Its pages are
+    /// taken to lie in the footprint's regions (heap, mappings, static data) in proportion to their bytes.</summary>
+    public ByteSize CacheBlockedWorkingSet { get; init => field = Rules.NonNegative(this, value); }
+
+    /// <summary>h ≥ 0: bytes the last-level cache serves per iteration from <see cref="CacheBlockedWorkingSet"/> (hits
+    /// in a conflict-free cache), per byte of <see cref="MemoryTrafficPerIteration"/>; page-colour conflicts turn a share
+    /// of them into memory traffic (<see cref="Memory.PageColouring"/>).</summary>
+    [Dimensionless("bytes per byte of memory traffic")]
+    public double CacheBlockedShare { get; init => field = Rules.NonNegative(this, value); }
+
     /// <summary>brk behaviour.</summary>
     public required HeapBehaviour Heap
     {
@@ -116,7 +127,8 @@ public sealed record AppProfile
         && RanksPerNode == other.RanksPerNode && ThreadsPerRank == other.ThreadsPerRank && Iterations.Equals(other.Iterations)
         && ComputePerIteration == other.ComputePerIteration && MemoryTrafficPerIteration == other.MemoryTrafficPerIteration
         && FootprintPerRank == other.FootprintPerRank && HeapFraction.Equals(other.HeapFraction) && MappingFraction.Equals(other.MappingFraction)
-        && RandomAccessFraction.Equals(other.RandomAccessFraction) && Heap == other.Heap && ValueEquality.Sequence(Collectives, other.Collectives)
+        && RandomAccessFraction.Equals(other.RandomAccessFraction) && CacheBlockedWorkingSet == other.CacheBlockedWorkingSet
+        && CacheBlockedShare.Equals(other.CacheBlockedShare) && Heap == other.Heap && ValueEquality.Sequence(Collectives, other.Collectives)
         && Halo == other.Halo && Syscalls == other.Syscalls && Fom == other.Fom && ValueEquality.Sequence(DefaultNodes, other.DefaultNodes)
         && Provenance == other.Provenance;
 

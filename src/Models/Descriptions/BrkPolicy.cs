@@ -44,6 +44,12 @@ public sealed record BrkPolicy
     /// THP; P18 Sec. IV: "only when the heap boundary happens to be properly aligned and the request is large enough").</summary>
     public required bool TransparentHugePages { get; init; }
 
+    /// <summary>Whether the heap's physical memory is allocated in physically contiguous blocks (an LWK's brk(), P18
+    /// Sec. II-D3), so that 4 KiB pages of it cover the cache's page colours evenly; false for pages taken one by one
+    /// from a general-purpose page allocator (Linux demand paging), whose colours are random
+    /// (<see cref="Memory.PageColouring"/>).</summary>
+    public bool PhysicallyContiguous { get; init; }
+
     private void CheckSizes()
     {
         if (zeroPerStep is { } z && growthStep is { } g && z > g)

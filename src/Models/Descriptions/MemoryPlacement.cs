@@ -3,7 +3,8 @@ using PerfModel.Internal;
 namespace PerfModel.Descriptions;
 
 /// <summary>A placement policy, how much of the node's HBM it lets the application use, and how well it places hot data
-/// in HBM when the footprint does not fit. Valid when made: both fractions in [0, 1].</summary>
+/// in HBM when the footprint does not fit, and how much of a rank's traffic goes to another quadrant's memory. Valid when made:
+/// the three fractions in [0, 1].</summary>
 public sealed record MemoryPlacement
 {
     /// <summary>The policy.</summary>
@@ -18,4 +19,9 @@ public sealed record MemoryPlacement
     /// first placed) are colder than average.</summary>
     [Dimensionless("penalty factor in [0, 1]")]
     public required double SpillPenalty { get; init => field = Rules.Fraction(this, value); }
+
+    /// <summary>r in [0, 1]: share of a rank's memory traffic served by a NUMA domain of another quadrant than the rank's
+    /// core (<see cref="Memory.NumaLocality"/>); 0 when every page is local.</summary>
+    [Dimensionless("fraction of the memory traffic, in [0, 1]")]
+    public double RemoteFraction { get; init => field = Rules.Fraction(this, value); }
 }

@@ -20,4 +20,10 @@ public sealed record PagePolicy
 
     /// <summary>Whether mmap() allocates physical memory up front (LWK) instead of demand paging (Linux).</summary>
     public required bool PrefaultMappings { get; init; }
+
+    /// <summary>Whether mappings, static data and stack are backed by physically contiguous memory allocated up front
+    /// (both LWKs, P18 Sec. II-D3), so that 4 KiB pages of it cover the cache's page colours evenly; false for pages
+    /// taken one by one from a general-purpose page allocator (Linux), whose colours are random
+    /// (<see cref="Memory.PageColouring"/>).</summary>
+    public bool PhysicallyContiguous { get; init; }
 }

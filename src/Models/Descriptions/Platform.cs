@@ -8,7 +8,7 @@ namespace PerfModel.Descriptions;
 /// A compute node type and the machine built from it (data/platforms/*.json). Valid when made (and every <c>with</c> copy):
 /// name not empty; cores ≥ 1, application cores ≥ 1, OS cores ≥ 0 and application + OS cores ≤ cores; clock &gt; 0;
 /// exactly one DDR tier and at most one HBM tier; at least one TLB structure, one of them for 4 KiB pages; TLB and walk
-/// penalties ≥ 0; cache per core &gt; 0; machine nodes ≥ 1.
+/// penalties ≥ 0; cache per core &gt; 0; cache ways ≥ 0 (0: not given); cores per cache ≥ 1; machine nodes ≥ 1.
 /// </summary>
 public sealed record Platform
 {
@@ -59,6 +59,14 @@ public sealed record Platform
     /// <summary>Last-level cache per core, which bounds how much of the page table stays cached.</summary>
     public required ByteSize CachePerCore { get; init => field = Rules.Positive(this, value); }
 
+    /// <summary>Associativity of the last-level cache (KNL L2: 16 ways); 0 when not given, which leaves page colouring
+    /// out of the model (<see cref="Memory.PageColouring"/>).</summary>
+    public int CacheWays { get; init => field = Rules.AtLeast(this, value, 0); }
+
+    /// <summary>Cores sharing one last-level cache (KNL: the 2 cores of a tile share its 1 MiB L2), so one cache holds
+    /// <see cref="CachePerCore"/> × this.</summary>
+    public int CoresPerCache { get; init => field = Rules.AtLeast(this, value, 1); } = 1;
+
     /// <summary>Kernel operation costs.</summary>
     public required KernelCosts Kernel { get; init => field = Rules.NotNull(this, value); }
 
@@ -83,7 +91,7 @@ public sealed record Platform
         && OsCoresPerNode == other.OsCoresPerNode && ClockFrequency == other.ClockFrequency
         && ValueEquality.Sequence(MemoryTiers, other.MemoryTiers) && ValueEquality.Sequence(Tlb, other.Tlb)
         && TlbL2Hit == other.TlbL2Hit && PageWalkCached == other.PageWalkCached && PageWalkMemory == other.PageWalkMemory
-        && CachePerCore == other.CachePerCore && Kernel == other.Kernel && Network == other.Network && MachineNodes == other.MachineNodes
+        && CachePerCore == other.CachePerCore && CacheWays == other.CacheWays && CoresPerCache == other.CoresPerCache && Kernel == other.Kernel && Network == other.Network && MachineNodes == other.MachineNodes
         && Provenance == other.Provenance;
 
     /// <inheritdoc />

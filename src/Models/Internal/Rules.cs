@@ -57,6 +57,9 @@ internal static class Rules
     public static Bandwidth Positive(object owner, Bandwidth value, [CallerMemberName] string field = "") =>
         value.BytesPerSecond > 0 ? value : throw Broken(owner, field, value, "must be > 0");
 
+    public static Bandwidth NonNegative(object owner, Bandwidth value, [CallerMemberName] string field = "") =>
+        value.BytesPerSecond >= 0 ? value : throw Broken(owner, field, value, "must be >= 0");
+
     public static EventRate NonNegative(object owner, EventRate value, [CallerMemberName] string field = "") =>
         value.PerSecond >= 0 ? value : throw Broken(owner, field, value, "must be >= 0");
 

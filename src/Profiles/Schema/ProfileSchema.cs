@@ -28,11 +28,19 @@ public static class ProfileSchema
         Q<MemoryTier>("capacityBytes", nameof(Descriptions.MemoryTier.Capacity), "Capacity of the tier on one node, bytes.", t => t.Capacity.Bytes, QuantityLimits.Bytes),
         Q<MemoryTier>("bandwidthBytesPerSecond", nameof(Descriptions.MemoryTier.Bandwidth), "Sustained (STREAM triad) bandwidth of the tier on one node with all application cores, bytes per second.", t => t.Bandwidth.BytesPerSecond, QuantityLimits.BytesPerSecond),
         Int<MemoryTier>("numaDomains", nameof(Descriptions.MemoryTier.NumaDomains), "NUMA domains the tier is split into (4 in SNC-4).", t => t.NumaDomains, QuantityLimits.Whole),
+        OptionalQ<MemoryTier>("domainLocalBandwidthBytesPerSecond", nameof(Descriptions.MemoryTier.DomainLocalBandwidth),
+            "Bandwidth of one NUMA domain of the tier from the cores of its own quadrant, bytes per second (optional; left out: not measured, no remote penalty).",
+            t => t.DomainLocalBandwidth.BytesPerSecond, QuantityLimits.BytesPerSecond, 0.0),
+        OptionalQ<MemoryTier>("domainRemoteBandwidthBytesPerSecond", nameof(Descriptions.MemoryTier.DomainRemoteBandwidth),
+            "Bandwidth of one NUMA domain of the tier from the cores of another quadrant, bytes per second (optional, with the local one).",
+            t => t.DomainRemoteBandwidth.BytesPerSecond, QuantityLimits.BytesPerSecond, 0.0),
     ], v => new MemoryTier
     {
         Name = v.Text(nameof(Descriptions.MemoryTier.Name)), Kind = v.Choice<MemoryKind>(nameof(Descriptions.MemoryTier.Kind)),
         Capacity = v.Bytes(nameof(Descriptions.MemoryTier.Capacity)), Bandwidth = v.BytesPerSecond(nameof(Descriptions.MemoryTier.Bandwidth)),
         NumaDomains = v.Integer(nameof(Descriptions.MemoryTier.NumaDomains)),
+        DomainLocalBandwidth = v.BytesPerSecond(nameof(Descriptions.MemoryTier.DomainLocalBandwidth)),
+        DomainRemoteBandwidth = v.BytesPerSecond(nameof(Descriptions.MemoryTier.DomainRemoteBandwidth)),
     });
 
     /// <summary>One data-TLB structure.</summary>
@@ -97,6 +105,10 @@ public static class ProfileSchema
         Q<Platform>("pageWalkCachedSeconds", nameof(Descriptions.Platform.PageWalkCached), "A page walk whose entries hit in cache, seconds.", p => p.PageWalkCached.Seconds, QuantityLimits.Seconds),
         Q<Platform>("pageWalkMemorySeconds", nameof(Descriptions.Platform.PageWalkMemory), "Extra time of a walk whose leaf entry misses the cache, seconds.", p => p.PageWalkMemory.Seconds, QuantityLimits.Seconds),
         Q<Platform>("cacheBytesPerCore", nameof(Descriptions.Platform.CachePerCore), "Last-level cache per core, bytes.", p => p.CachePerCore.Bytes, QuantityLimits.Bytes),
+        OptionalInt<Platform>("cacheWays", nameof(Descriptions.Platform.CacheWays),
+            "Associativity of the last-level cache (optional; left out: not given, no page-colouring term).", p => p.CacheWays, QuantityLimits.Whole, 0),
+        OptionalInt<Platform>("coresPerCache", nameof(Descriptions.Platform.CoresPerCache),
+            "Cores sharing one last-level cache (optional; left out: 1).", p => p.CoresPerCache, QuantityLimits.Whole, 1),
         Object<Platform>("kernel", nameof(Descriptions.Platform.Kernel), "Kernel operation costs.", KernelCosts, p => p.Kernel),
         Object<Platform>("network", nameof(Descriptions.Platform.Network), "Interconnect (LogGP) parameters.", Interconnect, p => p.Network),
         Int<Platform>("machineNodes", nameof(Descriptions.Platform.MachineNodes), "Nodes in the whole machine.", p => p.MachineNodes, QuantityLimits.Whole),
@@ -107,7 +119,8 @@ public static class ProfileSchema
         ClockFrequency = v.Hertz(nameof(Descriptions.Platform.ClockFrequency)), MemoryTiers = v.Objects<MemoryTier>(nameof(Descriptions.Platform.MemoryTiers)),
         Tlb = v.Objects<TlbLevel>(nameof(Descriptions.Platform.Tlb)), TlbL2Hit = v.Seconds(nameof(Descriptions.Platform.TlbL2Hit)),
         PageWalkCached = v.Seconds(nameof(Descriptions.Platform.PageWalkCached)), PageWalkMemory = v.Seconds(nameof(Descriptions.Platform.PageWalkMemory)),
-        CachePerCore = v.Bytes(nameof(Descriptions.Platform.CachePerCore)), Kernel = v.Object<KernelCosts>(nameof(Descriptions.Platform.Kernel)),
+        CachePerCore = v.Bytes(nameof(Descriptions.Platform.CachePerCore)), CacheWays = v.Integer(nameof(Descriptions.Platform.CacheWays)),
+        CoresPerCache = v.Integer(nameof(Descriptions.Platform.CoresPerCache)), Kernel = v.Object<KernelCosts>(nameof(Descriptions.Platform.Kernel)),
         Network = v.Object<Interconnect>(nameof(Descriptions.Platform.Network)), MachineNodes = v.Integer(nameof(Descriptions.Platform.MachineNodes)),
     });
 
@@ -157,12 +170,15 @@ public static class ProfileSchema
         Q<BrkPolicy>("zeroBytesPerGrowthStep", nameof(Descriptions.BrkPolicy.ZeroPerGrowthStep), "Bytes cleared per growth step when prefaulting.", b => b.ZeroPerGrowthStep.Bytes, QuantityLimits.Bytes),
         Q<BrkPolicy>("pageBytes", nameof(Descriptions.BrkPolicy.Page), "Page size backing the heap, bytes.", b => b.Page.Bytes, QuantityLimits.Bytes),
         Bool<BrkPolicy>("transparentHugePages", nameof(Descriptions.BrkPolicy.TransparentHugePages), "Whether 2 MiB-aligned parts of a demand-paged growth get a huge page.", b => b.TransparentHugePages),
+        OptionalBool<BrkPolicy>("physicallyContiguous", nameof(Descriptions.BrkPolicy.PhysicallyContiguous),
+            "Whether the heap is backed by physically contiguous blocks, so its 4 KiB pages cover the cache colours evenly (optional; left out: false, frames taken one by one).", b => b.PhysicallyContiguous),
     ], v => new BrkPolicy
     {
         Alignment = v.Bytes(nameof(Descriptions.BrkPolicy.Alignment)), GrowthStep = v.Bytes(nameof(Descriptions.BrkPolicy.GrowthStep)),
         ShrinkReturnsMemory = v.Boolean(nameof(Descriptions.BrkPolicy.ShrinkReturnsMemory)), PrefaultAtBrk = v.Boolean(nameof(Descriptions.BrkPolicy.PrefaultAtBrk)),
         ZeroPerGrowthStep = v.Bytes(nameof(Descriptions.BrkPolicy.ZeroPerGrowthStep)), Page = v.Bytes(nameof(Descriptions.BrkPolicy.Page)),
         TransparentHugePages = v.Boolean(nameof(Descriptions.BrkPolicy.TransparentHugePages)),
+        PhysicallyContiguous = v.Boolean(nameof(Descriptions.BrkPolicy.PhysicallyContiguous)),
     });
 
     /// <summary>Page sizes of the non-heap memory.</summary>
@@ -172,10 +188,13 @@ public static class ProfileSchema
         Q<PagePolicy>("mappingLargePageFraction", nameof(Descriptions.PagePolicy.MappingLargePageFraction), "Fraction of mapped bytes that get that page size, in [0, 1].", p => p.MappingLargePageFraction, QuantityLimits.Factor),
         Q<PagePolicy>("staticPageBytes", nameof(Descriptions.PagePolicy.StaticPage), "Page size of data/BSS and stack, bytes.", p => p.StaticPage.Bytes, QuantityLimits.Bytes),
         Bool<PagePolicy>("prefaultMappings", nameof(Descriptions.PagePolicy.PrefaultMappings), "Whether mmap() allocates physical memory up front.", p => p.PrefaultMappings),
+        OptionalBool<PagePolicy>("physicallyContiguous", nameof(Descriptions.PagePolicy.PhysicallyContiguous),
+            "Whether mappings, static data and stack are backed by physically contiguous memory, so their 4 KiB pages cover the cache colours evenly (optional; left out: false).", p => p.PhysicallyContiguous),
     ], v => new PagePolicy
     {
         MappingPage = v.Bytes(nameof(Descriptions.PagePolicy.MappingPage)), MappingLargePageFraction = v.Number(nameof(Descriptions.PagePolicy.MappingLargePageFraction)),
         StaticPage = v.Bytes(nameof(Descriptions.PagePolicy.StaticPage)), PrefaultMappings = v.Boolean(nameof(Descriptions.PagePolicy.PrefaultMappings)),
+        PhysicallyContiguous = v.Boolean(nameof(Descriptions.PagePolicy.PhysicallyContiguous)),
     });
 
     /// <summary>HBM/DDR placement.</summary>
@@ -184,10 +203,12 @@ public static class ProfileSchema
         Choice<MemoryPlacement, PlacementPolicy>("policy", nameof(MemoryPlacement.Policy), "hbm-if-fits-else-ddr, ddr-only, per-rank-split or demand-paging-fallback.", p => p.Policy),
         Q<MemoryPlacement>("hbmUsableFraction", nameof(MemoryPlacement.HbmUsableFraction), "Fraction of the HBM capacity application data can occupy, in [0, 1].", p => p.HbmUsableFraction, QuantityLimits.Factor),
         Q<MemoryPlacement>("spillPenalty", nameof(MemoryPlacement.SpillPenalty), "How much colder than average the bytes placed in HBM are when spilling, in [0, 1].", p => p.SpillPenalty, QuantityLimits.Factor),
+        OptionalQ<MemoryPlacement>("remoteFraction", nameof(MemoryPlacement.RemoteFraction),
+            "Share of a rank's memory traffic served by another quadrant's NUMA domain, in [0, 1] (optional; left out: 0, all local).", p => p.RemoteFraction, QuantityLimits.Factor, 0.0),
     ], v => new MemoryPlacement
     {
         Policy = v.Choice<PlacementPolicy>(nameof(MemoryPlacement.Policy)), HbmUsableFraction = v.Number(nameof(MemoryPlacement.HbmUsableFraction)),
-        SpillPenalty = v.Number(nameof(MemoryPlacement.SpillPenalty)),
+        SpillPenalty = v.Number(nameof(MemoryPlacement.SpillPenalty)), RemoteFraction = v.Number(nameof(MemoryPlacement.RemoteFraction)),
     });
 
     /// <summary>System-call offload policy.</summary>
@@ -300,6 +321,10 @@ public static class ProfileSchema
         Q<AppProfile>("heapFraction", nameof(AppProfile.HeapFraction), "Share of the footprint on the brk heap, in [0, 1].", a => a.HeapFraction, QuantityLimits.Factor),
         Q<AppProfile>("mappingFraction", nameof(AppProfile.MappingFraction), "Share of the footprint in anonymous mmap() regions, in [0, 1].", a => a.MappingFraction, QuantityLimits.Factor),
         Q<AppProfile>("randomAccessFraction", nameof(AppProfile.RandomAccessFraction), "Share of memory traffic done as independent cache-line accesses, in [0, 1].", a => a.RandomAccessFraction, QuantityLimits.Factor),
+        OptionalQ<AppProfile>("cacheBlockedWorkingSetBytes", nameof(AppProfile.CacheBlockedWorkingSet),
+            "Working set one rank's cache-blocked loops reuse out of the last-level cache, bytes (optional; left out: 0, none).", a => a.CacheBlockedWorkingSet.Bytes, QuantityLimits.Bytes, 0.0),
+        OptionalQ<AppProfile>("cacheBlockedShare", nameof(AppProfile.CacheBlockedShare),
+            "Bytes the last-level cache serves per iteration from that working set, per byte of memory traffic (optional; left out: 0).", a => a.CacheBlockedShare, QuantityLimits.Factor, 0.0),
         Object<AppProfile>("heap", nameof(AppProfile.Heap), "brk behaviour.", HeapBehaviour, a => a.Heap),
         Objects<AppProfile>("collectives", nameof(AppProfile.Collectives), "Collectives per iteration.", CollectiveCall, a => a.Collectives),
         Object<AppProfile>("halo", nameof(AppProfile.Halo), "Neighbour exchanges per iteration.", HaloExchange, a => a.Halo),
@@ -314,7 +339,8 @@ public static class ProfileSchema
         Iterations = v.Number(nameof(AppProfile.Iterations)), ComputePerIteration = v.Seconds(nameof(AppProfile.ComputePerIteration)),
         MemoryTrafficPerIteration = v.Bytes(nameof(AppProfile.MemoryTrafficPerIteration)), FootprintPerRank = v.Bytes(nameof(AppProfile.FootprintPerRank)),
         HeapFraction = v.Number(nameof(AppProfile.HeapFraction)), MappingFraction = v.Number(nameof(AppProfile.MappingFraction)),
-        RandomAccessFraction = v.Number(nameof(AppProfile.RandomAccessFraction)), Heap = v.Object<HeapBehaviour>(nameof(AppProfile.Heap)),
+        RandomAccessFraction = v.Number(nameof(AppProfile.RandomAccessFraction)),
+        CacheBlockedWorkingSet = v.Bytes(nameof(AppProfile.CacheBlockedWorkingSet)), CacheBlockedShare = v.Number(nameof(AppProfile.CacheBlockedShare)), Heap = v.Object<HeapBehaviour>(nameof(AppProfile.Heap)),
         Collectives = v.Objects<CollectiveCall>(nameof(AppProfile.Collectives)), Halo = v.Object<HaloExchange>(nameof(AppProfile.Halo)),
         Syscalls = v.Object<AppSyscalls>(nameof(AppProfile.Syscalls)), Fom = v.Object<FigureOfMerit>(nameof(AppProfile.Fom)), DefaultNodes = v.Nodes(nameof(AppProfile.DefaultNodes)),
     });
@@ -380,6 +406,18 @@ public static class ProfileSchema
 
     private static FieldSchema Int<T>(string json, string property, string description, Func<T, int> get, QuantityLimit limit) =>
         new(json, property, FieldKind.Integer, description, o => (double)get((T)o), limit: limit);
+
+    /// <summary>A quantity a file may leave out, meaning <paramref name="defaultValue"/> (a value that switches its effect off).</summary>
+    private static FieldSchema OptionalQ<T>(string json, string property, string description, Func<T, double> get, QuantityLimit limit, double defaultValue) =>
+        new(json, property, FieldKind.Quantity, description, o => get((T)o), limit: limit, optional: true, defaultValue: defaultValue);
+
+    /// <summary>A whole number a file may leave out, meaning <paramref name="defaultValue"/>.</summary>
+    private static FieldSchema OptionalInt<T>(string json, string property, string description, Func<T, int> get, QuantityLimit limit, int defaultValue) =>
+        new(json, property, FieldKind.Integer, description, o => (double)get((T)o), limit: limit, optional: true, defaultValue: (double)defaultValue);
+
+    /// <summary>A flag a file may leave out, meaning false.</summary>
+    private static FieldSchema OptionalBool<T>(string json, string property, string description, Func<T, bool> get) =>
+        new(json, property, FieldKind.Boolean, description, o => get((T)o), optional: true, defaultValue: false);
 
     private static FieldSchema Bool<T>(string json, string property, string description, Func<T, bool> get) => new(json, property, FieldKind.Boolean, description, o => get((T)o));
 

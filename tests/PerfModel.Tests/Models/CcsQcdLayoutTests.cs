@@ -47,12 +47,16 @@ public sealed class CcsQcdLayoutTests
     public void Linux_memory_time_is_the_nodes_traffic_over_the_ddr_bandwidth()
     {
         // Linux runs CCS-QCD from DDR4 (32 GiB per node does not fit the usable MCDRAM), and the node's two ranks share
-        // the DDR bandwidth: T = R·B / BW_ddr, the node's 1.44 GB per iteration over the tier, whatever the split.
+        // the DDR bandwidth: T = R·B / BW_ddr, the node's 1.44 GB per iteration over the tier, whatever the split, times
+        // the SNC-4 remote-traffic factor 1 + r (BW_local / BW_remote − 1) of Linux's remote share r (NumaLocality).
         var p = Study.Predict("ccs-qcd", "linux", 1);
         var memory = p.Term<MemoryTerm>();
         Assert.Equal(PlacementRegime.DdrOnly, memory.Regime);
-        var expected = 8 * 180e6 / Study.Platform.Ddr.Bandwidth.BytesPerSecond;
-        // 1e-12 relative: a product and two divisions.
+        var ddr = Study.Platform.Ddr;
+        var remote = NumaLocality.Slowdown(Study.Os["linux"].Placement.RemoteFraction, ddr.DomainLocalBandwidth, ddr.DomainRemoteBandwidth);
+        var expected = 8 * 180e6 / ddr.Bandwidth.BytesPerSecond * remote;
+        // 1e-12 relative: a product, two divisions and the remote factor (CCS-QCD has no cache-blocked working set, so no
+        // page-colouring part).
         Assert.Equal(expected, memory.PerIteration.Seconds, expected * 1e-12);
     }
 

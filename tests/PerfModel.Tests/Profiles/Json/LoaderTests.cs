@@ -230,6 +230,31 @@ public sealed class LoaderTests
         Assert.Single(errors);
     }
 
+    [Fact]
+    public void The_placement_fields_name_their_path_and_rule_when_wrong()
+    {
+        // A per-domain bandwidth given for one direction only: the tier needs both (or neither).
+        var one = PlatformJson();
+        one["memoryTiers"]![1]!["domainLocalBandwidthBytesPerSecond"] = Q(20.8e9);
+        AssertPlatformRejected(one, "$.memoryTiers[1].domainRemoteBandwidthBytesPerSecond", "must both be 0 (not measured) or both > 0");
+        // Both given: read as the measured numbers.
+        var both = PlatformJson();
+        both["memoryTiers"]![1]!["domainLocalBandwidthBytesPerSecond"] = Q(20.8e9);
+        both["memoryTiers"]![1]!["domainRemoteBandwidthBytesPerSecond"] = Q(19.1e9);
+        both["cacheWays"] = Q(16);
+        both["coresPerCache"] = Q(2);
+        var platform = ProfileJson.ParsePlatform(both.ToJsonString(), PlatformFile);
+        Assert.Equal(19.1e9, platform.Ddr.DomainRemoteBandwidth.BytesPerSecond);
+        Assert.Equal((16, 2), (platform.CacheWays, platform.CoresPerCache));
+        // A remote share above 1 and a negative cache-blocked share.
+        var os = OsJson();
+        os["placement"]!["remoteFraction"] = Q(1.5);
+        AssertRejected(() => ProfileJson.ParseOs(os.ToJsonString(), OsFile), OsFile, "$.placement.remoteFraction", "must be in [0, 1]");
+        var app = AppJson();
+        app["cacheBlockedShare"] = Q(-0.1);
+        AssertRejected(() => ProfileJson.ParseApp(app.ToJsonString(), AppFile), AppFile, "$.cacheBlockedShare", ">= 0");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     private static IReadOnlyList<ValidationError> AssertPlatformRejected(JsonObject json, string path, string fragment) =>
