@@ -289,6 +289,9 @@ public static class ProfileSchema
         Choice<AppProfile, ScalingMode>("scaling", nameof(AppProfile.Scaling), "weak or strong.", a => a.Scaling),
         Int<AppProfile>("ranksPerNode", nameof(AppProfile.RanksPerNode), "MPI ranks per node.", a => a.RanksPerNode, QuantityLimits.Whole),
         Int<AppProfile>("threadsPerRank", nameof(AppProfile.ThreadsPerRank), "OpenMP threads per rank.", a => a.ThreadsPerRank, QuantityLimits.Whole),
+        new("pointsPerRank", nameof(AppProfile.PointsPerRank), FieldKind.Quantity,
+            "Grid points (rows, zones) one rank owns at one node (optional; left out: not checked). A prediction notes when a rank owns fewer than 456, where its one-point halo outnumbers its points.",
+            o => ((AppProfile)o).PointsPerRank, optional: true, defaultValue: 0.0, limit: QuantityLimits.Count),
         Q<AppProfile>("iterations", nameof(AppProfile.Iterations), "Timed iterations.", a => a.Iterations, QuantityLimits.Count),
         Q<AppProfile>("computeSecondsPerIteration", nameof(AppProfile.ComputePerIteration), "Core time per rank per iteration that does not wait on memory, seconds.", a => a.ComputePerIteration.Seconds, QuantityLimits.Seconds),
         Q<AppProfile>("memoryBytesPerIteration", nameof(AppProfile.MemoryTrafficPerIteration), "Bytes one rank moves to and from memory per iteration.", a => a.MemoryTrafficPerIteration.Bytes, QuantityLimits.Bytes),
@@ -313,6 +316,7 @@ public static class ProfileSchema
         RandomAccessFraction = v.Number(nameof(AppProfile.RandomAccessFraction)), Heap = v.Object<HeapBehaviour>(nameof(AppProfile.Heap)),
         Collectives = v.Objects<CollectiveCall>(nameof(AppProfile.Collectives)), Halo = v.Object<HaloExchange>(nameof(AppProfile.Halo)),
         Syscalls = v.Object<AppSyscalls>(nameof(AppProfile.Syscalls)), Fom = v.Object<FigureOfMerit>(nameof(AppProfile.Fom)), DefaultNodes = v.Nodes(nameof(AppProfile.DefaultNodes)),
+        PointsPerRank = v.Number(nameof(AppProfile.PointsPerRank)),
     });
 
     /// <summary>The schema of a profile kind's top-level object.</summary>
