@@ -130,7 +130,13 @@ public static class ProfileSchema
     [
         Q<NodeNoiseClass>("share", nameof(Descriptions.NodeNoiseClass.Share), "Fraction of the nodes in the class, in (0, 1]; the shares of all classes add up to at most 1.", c => c.Share, QuantityLimits.Factor),
         Object<NodeNoiseClass>("noise", nameof(Descriptions.NodeNoiseClass.Noise), "The noise of every core of a node in the class: coScheduled and sources, as the profile's own.", NodeClassNoise, c => c.Noise),
-    ], v => new NodeNoiseClass(v.Number(nameof(Descriptions.NodeNoiseClass.Share)), v.Object<NoiseProfile>(nameof(Descriptions.NodeNoiseClass.Noise))));
+        Choice<NodeNoiseClass, NoiseClassScope>("scope", nameof(Descriptions.NodeNoiseClass.Scope),
+            "node (default: each node joins the class, then all its cores have its noise) or core (each core joins it on its own; share is then a fraction of the cores). The classes of a profile have one scope.",
+            c => c.Scope, [NoiseClassScope.Node, NoiseClassScope.Core], NoiseClassScope.Node),
+    ], v => new NodeNoiseClass(v.Number(nameof(Descriptions.NodeNoiseClass.Share)), v.Object<NoiseProfile>(nameof(Descriptions.NodeNoiseClass.Noise)))
+    {
+        Scope = v.Choice<NoiseClassScope>(nameof(Descriptions.NodeNoiseClass.Scope)),
+    });
 
     /// <summary>The noise seen by application cores.</summary>
     public static readonly ObjectSchema Noise = new(typeof(NoiseProfile), "OS noise seen by each application core: independent sources that add up.",
