@@ -13,7 +13,7 @@ public sealed record ImportAssumptions(string File, ImmutableDictionary<string, 
 {
     /// <summary>The names <c>calibrate import</c> reads.</summary>
     public static readonly ImmutableArray<string> Names =
-        ["knlOverheadFactor", "knlDurationScale", "housekeepingShareOnAppCores", "lwkResidualRateFactor", "mosStrayRateFactor"];
+        ["knlOverheadFactor", "knlDurationScale", "housekeepingShareOnAppCores", "lwkResidualRateFactor", "mosStrayRateFactor", "noisyCoreShareFactor"];
 
     /// <summary>The assumption named <paramref name="name"/>.</summary>
     /// <exception cref="KeyNotFoundException">It is not one of <see cref="Names"/>.</exception>

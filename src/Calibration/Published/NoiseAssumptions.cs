@@ -6,7 +6,7 @@ namespace PerfModel.Calibration.Published;
 /// <summary>
 /// The assumptions that turn the noise classes measured on an Atom C3758 (<see cref="NoiseClasses"/>) into the noise of
 /// the OS profiles of Oakforest-PACS (<see cref="OsNoiseDerivation"/>): each a named number with a default, a plausible
-/// range and a one-line reason (<see cref="Parameters"/>). Valid when made: the scale finite and &gt; 0, the share in
+/// range and a one-line reason (<see cref="Parameters"/>). Valid when made: the scale finite and &gt; 0, the shares in
 /// [0, 1], the rate factors finite and ≥ 0. A value outside the plausible range is allowed (a what-if) and marked so.
 /// </summary>
 public sealed record NoiseAssumptions
@@ -25,6 +25,13 @@ public sealed record NoiseAssumptions
 
     /// <summary>Plausible range of <see cref="MosStrayRateFactor"/>.</summary>
     private static readonly (double Low, double High) MosStrayRateFactorRange = (1, 29);
+
+    /// <summary>Plausible range of <see cref="NoisyCoreShareFactor"/>.</summary>
+    private static readonly (double Low, double High) NoisyCoreShareFactorRange = (0, 1);
+
+    /// <summary>Why <see cref="NoisyCoreShareFactor"/> has its default and range.</summary>
+    private const string NoisyCoreShareFactorReason =
+        "LLNL's FWQ runs found one worker far noisier than the rest (fwq-th: ~1 ms detours at ~0.6/s on 1 of 48 cores) on a node whose isolation is not stated; P18 Sec. III-A's nohz_full and daemons on 4 reserved cores move the tick and the daemons but not what is bound to one core (a device interrupt's affinity, per-CPU kernel threads and timers), and osjitter's 3 isolated cores seeing no such detour in 180 s does not exclude a 1-in-48 class (3 cores hold one of its cores with chance 6 %): kept whole, 1; 0 if OFP's isolation removes it: docs/sources.md#os-noise-noisy-core";
 
     /// <summary>Why <see cref="KnlDurationScale"/> has its default and range.</summary>
     private const string KnlDurationScaleReason =
@@ -85,6 +92,17 @@ public sealed record NoiseAssumptions
         init => field = double.IsFinite(value) && value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MosStrayRateFactor), value, "must be finite and >= 0");
     } = 1;
 
+    /// <summary>Share of OFP's Linux application cores in the noisy-core class / its share on the LLNL node it was measured
+    /// on (<see cref="NoisyCoreFit"/>). Default 1, plausible 0-1: the LLNL node's isolation is not stated, and nohz_full with
+    /// daemons on reserved cores does not move what is bound to a single core; 0 if it does
+    /// (docs/sources.md#os-noise-noisy-core). The class never applies to LWK cores (P18 Sec. II-D1).</summary>
+    [Dimensionless("ratio of shares of noisy cores, OFP Linux / LLNL node")]
+    public double NoisyCoreShareFactor
+    {
+        get;
+        init => field = double.IsFinite(value) && value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NoisyCoreShareFactor), value, "must be in [0, 1]");
+    } = 1;
+
     /// <summary>Every assumption with its value, plausible range and reason.</summary>
     public ImmutableArray<NoiseAssumption> Parameters =>
     [
@@ -92,6 +110,7 @@ public sealed record NoiseAssumptions
         new(nameof(HousekeepingShareOnAppCores), HousekeepingShareOnAppCores, HousekeepingShareOnAppCoresRange.Low, HousekeepingShareOnAppCoresRange.High, HousekeepingShareOnAppCoresReason),
         new(nameof(LwkResidualRateFactor), LwkResidualRateFactor, LwkResidualRateFactorRange.Low, LwkResidualRateFactorRange.High, LwkResidualRateFactorReason),
         new(nameof(MosStrayRateFactor), MosStrayRateFactor, MosStrayRateFactorRange.Low, MosStrayRateFactorRange.High, MosStrayRateFactorReason),
+        new(nameof(NoisyCoreShareFactor), NoisyCoreShareFactor, NoisyCoreShareFactorRange.Low, NoisyCoreShareFactorRange.High, NoisyCoreShareFactorReason),
     ];
 
     /// <summary>The assumption named <paramref name="name"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PerfModel.Calibration.Fitting;
 using PerfModel.Descriptions;
 
 namespace PerfModel.Calibration.Published;
@@ -29,6 +30,16 @@ public sealed record OsNoise
     /// <summary>What was left out or assumed.</summary>
     public ImmutableArray<string> Notes { get; }
 
+    /// <summary>Classes of noisier cores (or nodes) of the profile; empty by default.</summary>
+    public ImmutableArray<NodeNoiseClass> Classes { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    /// <summary>An estimate for every number of <see cref="Classes"/> (share, and every source of a class's noise), with
+    /// JSON paths <c>$.noise.nodeClasses[c].…</c>.</summary>
+    public ImmutableArray<ParameterEstimate> ClassEstimates { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    /// <summary>Every estimate: the sources', then the classes'.</summary>
+    public IEnumerable<ParameterEstimate> AllEstimates => Sources.SelectMany(s => s.Estimates).Concat(ClassEstimates);
+
     /// <summary>The noise as a profile's noise section (not co-scheduled).</summary>
-    public NoiseProfile Profile => new(Sources.Select(s => s.Source));
+    public NoiseProfile Profile => new(Sources.Select(s => s.Source)) { NodeClasses = Classes };
 }

@@ -20,9 +20,9 @@ public static class OsNoiseDerivation
     /// <item><description>Linux: the 64 application cores run <c>nohz_full</c> with daemons on the 4 reserved cores
     /// (P18 Sec. III-A), so each application core sees class (a) (<see cref="NoiseClasses.IsolatedNohzFull"/>: rate λ_a,
     /// durations × s) and, when <see cref="NoiseAssumptions.HousekeepingShareOnAppCores"/> = h &gt; 0, class (c)'s daemon
-    /// source at rate h·λ_daemon (durations × s). No tick source (<c>nohz_full</c>). No rare long detour source: the LLNL
-    /// FWQ run's one ≈1 ms detour (docs/sources.md#os-noise-llnl-fwq) comes from an unnamed machine and only its quietest
-    /// and noisiest threads are published, so the number of such detours, and with it their rate, cannot be derived.</description></item>
+    /// source at rate h·λ_daemon (durations × s). No tick source (<c>nohz_full</c>). No rare long detour source on every core: the
+    /// LLNL FWQ runs' ≈1 ms detours (docs/sources.md#os-noise-llnl-fwq) are on their noisiest worker only, so they are a
+    /// class of noisy cores (the overload with a <see cref="NoisyCoreClass"/>), not a source of every core.</description></item>
     /// <item><description>McKernel: LWK cores see no tick and no Linux daemons (P18 Sec. II-D1); the residual of the
     /// best-isolated Linux core (<see cref="NoiseClasses.QuietestIsolated"/>) at rate
     /// λ_D·<see cref="NoiseAssumptions.LwkResidualRateFactor"/>, durations × s.</description></item>
@@ -34,7 +34,18 @@ public static class OsNoiseDerivation
     /// provenance text, not folded into the interval), and get their JSON paths in the OS profile files
     /// (<c>$.noise.sources[i].ratePerSecond</c>, <c>$.noise.sources[i].duration.medianSeconds</c>, …).
     /// </summary>
-    public static OsNoiseProfiles Derive(NoiseClasses classes, NoiseAssumptions assumptions)
+    public static OsNoiseProfiles Derive(NoiseClasses classes, NoiseAssumptions assumptions) => Derive(classes, null, assumptions);
+
+    /// <summary>
+    /// As <see cref="Derive(NoiseClasses, NoiseAssumptions)"/>, and Linux's application cores get a class of noisier cores
+    /// (<see cref="NoiseClassScope.Core"/>) from <paramref name="noisyCore"/> (<see cref="NoisyCoreFit"/>): a share
+    /// s·<see cref="NoiseAssumptions.NoisyCoreShareFactor"/> of the cores sees Linux's own sources plus the noisy core's
+    /// excess detours (rate and duration as measured: the LLNL machine's cores are not named, so no KNL duration scale is
+    /// applied). A share of 0 leaves the class out (noted). The LWKs get no such class: their cores run no Linux and take
+    /// no Linux interrupts (P18 Sec. II-D1), which is what a single core's excess is bound to
+    /// (docs/sources.md#os-noise-noisy-core).
+    /// </summary>
+    public static OsNoiseProfiles Derive(NoiseClasses classes, NoisyCoreClass? noisyCore, NoiseAssumptions assumptions)
     {
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(assumptions);
@@ -52,8 +63,10 @@ public static class OsNoiseDerivation
         var linux = Os("linux", linuxSources, scale.Value,
         [
             "no timer tick on the application cores: nohz_full (P18 Sec. III-A)",
-            "no rare long detour source: the LLNL FWQ run's one ~1 ms detour (docs/sources.md#os-noise-llnl-fwq) is from an unnamed machine with only its quietest and noisiest threads published, so the rate of such detours cannot be derived",
+            "no rare long detour source on every core: the LLNL FWQ runs' long detours (docs/sources.md#os-noise-llnl-fwq) are on their noisiest worker only, so they form the class of noisy cores, not a source of every core",
         ]);
+
+        if (noisyCore is not null) linux = WithNoisyCores(linux, noisyCore, assumptions.Parameter(nameof(NoiseAssumptions.NoisyCoreShareFactor)));
 
         var quiet = classes.QuietestIsolated.Sources[0];
         var mcKernel = Os("mckernel", [(quiet, "residual interrupts, LWK core", lwk.Value, [scale, lwk])], scale.Value,
@@ -91,6 +104,47 @@ public static class OsNoiseDerivation
             sources.Add(new FittedNoiseSource(source, [.. estimates]));
         }
         return new OsNoise(os, sources.ToImmutable(), allNotes.ToImmutable());
+    }
+
+    /// <summary><paramref name="linux"/> with a core class of share s × factor whose noise is Linux's sources plus the noisy
+    /// core's excess source; the class's estimates are the sources' (at the class's paths) and the fit's.</summary>
+    private static OsNoise WithNoisyCores(OsNoise linux, NoisyCoreClass noisy, NoiseAssumption factor)
+    {
+        var share = noisy.Share * factor.Value;
+        var why = factor.ToString();
+        if (!(share > 0))
+            return new OsNoise(linux.Os, linux.Sources, linux.Notes.Add($"noisy cores ({noisy.Run} noisiest worker): left out, their share is 0 ({factor.Name} = {Num(factor.Value)})"));
+        var extraIndex = linux.Sources.Length;
+        var noise = new NoiseProfile([.. linux.Sources.Select(s => s.Source), noisy.Extra]);
+        var nodeClass = new NodeNoiseClass(share, noise) { Scope = NoiseClassScope.Core };
+        var classPath = ProfileSchema.JsonPath(ProfileSchema.Os, $"{nameof(OsProfile.Noise)}.{nameof(NoiseProfile.NodeClasses)}[0]");
+        // The paths of source 0 without its index: "$.noise.sources[" and "$.noise.nodeClasses[0].noise.sources[".
+        var sourcesPath = ProfileSchema.JsonPath(ProfileSchema.Os, $"{nameof(OsProfile.Noise)}.{nameof(NoiseProfile.Sources)}[0]")[..^2];
+        var inClass = ProfileSchema.JsonPath(ProfileSchema.Os, $"{nameof(OsProfile.Noise)}.{nameof(NoiseProfile.NodeClasses)}[0].{nameof(NodeNoiseClass.Noise)}.{nameof(NoiseProfile.Sources)}[0]")[..^2];
+        var estimates = ImmutableArray.CreateBuilder<ParameterEstimate>();
+        foreach (var e in linux.Sources.SelectMany(s => s.Estimates))
+            if (e.JsonPath is not null && e.JsonPath.StartsWith(sourcesPath, StringComparison.Ordinal))
+                estimates.Add(e with { JsonPath = inClass + e.JsonPath[sourcesPath.Length..] });
+        var extraPath = ProfileSchema.JsonPath(ProfileSchema.Os, $"{nameof(OsProfile.Noise)}.{nameof(NoiseProfile.NodeClasses)}[0].{nameof(NodeNoiseClass.Noise)}.{nameof(NoiseProfile.Sources)}[{extraIndex}]");
+        foreach (var e in noisy.Estimates)
+        {
+            var reported = e.Name.StartsWith("fit.", StringComparison.Ordinal);
+            var f = e.Name == "share" ? factor.Value : 1.0;
+            var scaled = e with { Value = e.Value * f, Lower95 = e.Lower95 * f, Upper95 = e.Upper95 * f };
+            var text = string.Create(CultureInfo.InvariantCulture,
+                $"{e.Method}{(e.Name == "share" ? $"; x {Num(factor.Value)} ({why})" : "")}; docs/sources.md#os-noise-noisy-core; interval [{scaled.Lower95:G4}, {scaled.Upper95:G4}] {e.Unit}");
+            if (reported) estimates.Add(scaled with { Provenance = text });
+            else estimates.Add(scaled with
+            {
+                Provenance = text, Profile = ProfileKind.Os,
+                JsonPath = e.Name == "share" ? $"{classPath}.share" : $"{extraPath}.{e.Name}",
+            });
+        }
+        return new OsNoise(linux.Os, linux.Sources, linux.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"noisy cores: {Num(share)} of the application cores (each on its own) also see {noisy.Run}'s noisiest worker's excess detours, {Num(noisy.Extra.Rate.PerSecond)}/s of {Num(noisy.Extra.Duration.MeanSeconds * 1e6)} us (docs/sources.md#os-noise-noisy-core)")))
+        {
+            Classes = [nodeClass], ClassEstimates = estimates.ToImmutable(),
+        };
     }
 
     private static string Num(double v) => v.ToString("G4", CultureInfo.InvariantCulture);

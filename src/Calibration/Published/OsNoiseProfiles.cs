@@ -1,6 +1,6 @@
 namespace PerfModel.Calibration.Published;
 
-/// <summary>The noise sections of the three OS profiles derived by <see cref="OsNoiseDerivation.Derive"/>, with the
+/// <summary>The noise sections of the three OS profiles derived by <see cref="OsNoiseDerivation.Derive(NoiseClasses, NoisyCoreClass, NoiseAssumptions)"/>, with the
 /// assumptions they were derived under.</summary>
 public sealed record OsNoiseProfiles
 {

@@ -57,7 +57,7 @@ public static class PublishedDefaults
             var template = Path.Combine(templatesDir, os + ".json");
             var text = Template(template);
             var derived = noise.For(os);
-            var estimates = derived.Sources.SelectMany(s => s.Estimates).ToArray();
+            var estimates = derived.AllEstimates.ToArray();
             var node = NoiseNode(text, template, derived.Profile, estimates);
             files.Add(new PublishedProfileFile($"os/{os}.json", ProfileTemplate.CompleteOs(text, template, [new TemplateField("$.noise", node)])));
             inputs.Add(template);

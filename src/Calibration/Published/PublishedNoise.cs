@@ -6,12 +6,26 @@ namespace PerfModel.Calibration.Published;
 /// The noise of the default OS profiles from published measurements: the noise classes fitted to the osjitter per-core
 /// statistics (<see cref="NoiseClassFit"/>, figures quoted in <c>osjitter_figures.csv</c>) and the Linux, McKernel and mOS
 /// noise derived from them (<see cref="OsNoiseDerivation"/>) with the assumptions of the assumptions file
-/// (<c>knlDurationScale</c>, <c>housekeepingShareOnAppCores</c>, <c>lwkResidualRateFactor</c>, <c>mosStrayRateFactor</c>).
+/// (<c>knlDurationScale</c>, <c>housekeepingShareOnAppCores</c>, <c>lwkResidualRateFactor</c>, <c>mosStrayRateFactor</c>,
+/// <c>noisyCoreShareFactor</c>), with Linux's class of noisy cores from the LLNL FWQ summaries (<see cref="NoisyCoreFit"/>).
 /// </summary>
 public static class PublishedNoise
 {
     /// <summary>The files of the measurements directory it reads.</summary>
-    public static readonly ImmutableArray<string> Inputs = ["osjitter_figures.csv"];
+    public static readonly ImmutableArray<string> Inputs = ["osjitter_figures.csv", FwqFile];
+
+    /// <summary>The LLNL FWQ summaries, of which the noisy-core class is derived (<see cref="NoisyCoreFit"/>).</summary>
+    public const string FwqFile = "llnl_system_noise_fwq_summary.csv";
+
+    /// <summary>The FWQ run the noisy-core class is derived from: fwq-th, 48 workers over 11.3 s (the fwq-mpi runs last 0.44 s,
+    /// too short to see a detour at the ~1/s rate of the longest ones; docs/sources.md#os-noise-noisy-core).</summary>
+    public const string NoisyCoreRun = "fwq-th";
+
+    /// <summary>Workers of <see cref="NoisyCoreRun"/>: 48.</summary>
+    public const int NoisyCoreWorkers = 48;
+
+    /// <summary>Workers of the fwq-mpi runs: 84 (the low end of the share's plausible interval, 1/84).</summary>
+    public const int FwqMpiWorkers = 84;
 
     /// <summary>Parametric-bootstrap replicates of every noise fit.</summary>
     public const int Resamples = 200;
@@ -29,7 +43,12 @@ public static class PublishedNoise
         _ = PercentileTable.Parse(text, path);
         var table = PercentileTable.Parse(text, "data/measured/osjitter_figures.csv");
         var classes = NoiseClassFit.Fit(table, seed, Resamples);
-        return (classes, OsNoiseDerivation.Derive(classes, Assumptions(assumptions)));
+        var fwqPath = Path.Combine(measuredDir, FwqFile);
+        var fwqText = PublishedNoiseCsv.ReadText(fwqPath);
+        _ = FwqSummary.Parse(fwqText, fwqPath);
+        var fwq = FwqSummary.Parse(fwqText, "data/measured/" + FwqFile);
+        var noisyCore = NoisyCoreFit.Fit(fwq, NoisyCoreRun, NoisyCoreWorkers, 1.0 / FwqMpiWorkers, 1.0 / NoisyCoreWorkers);
+        return (classes, OsNoiseDerivation.Derive(classes, noisyCore, Assumptions(assumptions)));
     }
 
     /// <summary>The noise derivation's assumptions, from the assumptions file.</summary>
@@ -42,6 +61,7 @@ public static class PublishedNoise
             HousekeepingShareOnAppCores = file["housekeepingShareOnAppCores"].Value,
             LwkResidualRateFactor = file["lwkResidualRateFactor"].Value,
             MosStrayRateFactor = file["mosStrayRateFactor"].Value,
+            NoisyCoreShareFactor = file["noisyCoreShareFactor"].Value,
         };
     }
 

@@ -115,6 +115,12 @@ public sealed record AppProfile
     /// <summary>Node counts the paper ran (cubes for Lulesh).</summary>
     public required ImmutableArray<int> DefaultNodes { get; init => field = CheckNodes(value); }
 
+    /// <summary>Grid points (rows, zones, sites) one rank owns at one node; 0 when not given. Strong scaling divides it by
+    /// the node count (<see cref="Predictions.RankLoad.PointsPerRank"/>); the predictor notes when a rank's subdomain has run
+    /// out of interior (<see cref="Predictions.SubdomainLimit"/>). Not used by any mechanism model.</summary>
+    [Dimensionless("grid points per rank at one node")]
+    public double PointsPerRank { get; init => field = Rules.NonNegative(this, value); }
+
     /// <summary>Where each number comes from (empty for a profile built in code).</summary>
     public Provenance Provenance { get; init => field = value ?? Provenance.Empty; } = Provenance.Empty;
 
@@ -130,7 +136,7 @@ public sealed record AppProfile
         && RandomAccessFraction.Equals(other.RandomAccessFraction) && CacheBlockedWorkingSet == other.CacheBlockedWorkingSet
         && CacheBlockedShare.Equals(other.CacheBlockedShare) && Heap == other.Heap && ValueEquality.Sequence(Collectives, other.Collectives)
         && Halo == other.Halo && Syscalls == other.Syscalls && Fom == other.Fom && ValueEquality.Sequence(DefaultNodes, other.DefaultNodes)
-        && Provenance == other.Provenance;
+        && PointsPerRank.Equals(other.PointsPerRank) && Provenance == other.Provenance;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, Scaling, RanksPerNode, Iterations, ComputePerIteration, FootprintPerRank, Heap);

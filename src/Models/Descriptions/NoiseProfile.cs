@@ -10,8 +10,8 @@ namespace PerfModel.Descriptions;
 /// <see cref="CoScheduled"/> = true means detours hit all cores at the same instant, so nothing is amplified at
 /// synchronisation points (Beckman et al., "The influence of operating systems on the performance of collective
 /// operations at extreme scale", Cluster 2006, doi:10.1109/CLUSTR.2006.311846). <see cref="NodeClasses"/> give shares of
-/// the nodes another profile (a few noisy nodes in a big job); their shares add up to at most 1 and the rest of the nodes
-/// have <see cref="Sources"/>. At most <see cref="MaxSources"/> sources in all (the node classes' included) and
+/// the nodes (or of the cores, <see cref="NodeNoiseClass.Scope"/>, one scope for all) another profile (a few noisy nodes
+/// in a big job, a few noisy cores); their shares add up to at most 1 and the rest have <see cref="Sources"/>. At most <see cref="MaxSources"/> sources in all (the node classes' included) and
 /// <see cref="MaxNodeClasses"/> node classes: the closed forms put every source on the grid of every evaluation and every
 /// class is a population of its own, so these bound the cost of a step (seconds, not minutes).
 /// </summary>
@@ -59,10 +59,16 @@ public sealed record NoiseProfile
                 if (sources > MaxSources)
                     throw Rules.Broken(this, $"{nameof(NodeClasses)}[{i}]", sources, TooManySources);
             }
+            for (var i = 1; i < classes.Length; i++)
+                if (classes[i].Scope != classes[0].Scope)
+                    throw Rules.Broken(this, $"{nameof(NodeClasses)}[{i}]", classes[i].Scope, $"the classes of a profile have one scope (the first is {classes[0].Scope.ToString().ToLowerInvariant()})");
             var total = classes.Sum(c => c.Share);
             field = total <= 1 + 1e-12 ? classes : throw Rules.Broken(this, nameof(NodeClasses), total, "the shares of the node classes must add up to at most 1");
         }
     } = [];
+
+    /// <summary>What the classes are drawn for: <see cref="NoiseClassScope.Node"/> without classes, else their one scope.</summary>
+    public NoiseClassScope ClassScope => NodeClasses.IsDefaultOrEmpty ? NoiseClassScope.Node : NodeClasses[0].Scope;
 
     /// <summary>Share of the nodes with the profile's own <see cref="Sources"/>: 1 − the classes' shares.</summary>
     [Dimensionless("fraction of the nodes")]

@@ -8,7 +8,8 @@ namespace PerfModel.Noise;
 /// <see cref="StepShape.RanksPerNode"/>) drawing its class independently. The maximum over P ranks of per-rank laws F_c
 /// is exact for a barrier: a node's ranks share the class, so a node's law is Σ_c s_c F_c^R and the P/R nodes are
 /// independent: F_max = (Σ_c s_c F_c^R)^(P/R). Co-scheduled populations have one timeline for all their ranks; they are
-/// taken as one copy per node (exact without node classes, where every rank is the same copy).
+/// taken as one copy per node (exact without node classes, where every rank is the same copy). Classes of single cores
+/// (<see cref="NoiseClassScope.Core"/>) are drawn per rank, R = 1: F_max = (Σ_c s_c F_c)^P.
 /// </summary>
 internal sealed class NoisePopulations
 {
@@ -32,7 +33,7 @@ internal sealed class NoisePopulations
         Noise = [.. profiles.Select(p => new WindowNoise(grid, p, AgeEdges))];
         Shares = [.. shares.Select(s => s / total)];
         Ranks = ranks;
-        RanksPerNode = noise.NodeClasses.IsDefaultOrEmpty ? 1 : Math.Min(ranksPerNode, Math.Max(1, ranks));
+        RanksPerNode = noise.NodeClasses.IsDefaultOrEmpty || noise.ClassScope == NoiseClassScope.Core ? 1 : Math.Min(ranksPerNode, Math.Max(1, ranks));
     }
 
     public NoiseGrid Grid { get; }
@@ -48,7 +49,7 @@ internal sealed class NoisePopulations
     /// <summary>P.</summary>
     public double Ranks { get; }
 
-    /// <summary>R, ranks per node (1 without node classes: then nodes do not matter).</summary>
+    /// <summary>R, ranks per node (1 without node classes, or with classes of single cores: then nodes do not matter).</summary>
     public double RanksPerNode { get; }
 
     /// <summary>Populations.</summary>

@@ -104,6 +104,7 @@ public sealed class Predictor
         var platform = scenario.Platform;
         if (scenario.Nodes > platform.MachineNodes)
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scenario.Nodes} nodes exceeds the {platform.MachineNodes} nodes of {platform.Name}: extrapolation"));
+        if (SubdomainLimit.Exhausted(load)) notes.Add(SubdomainLimit.Note(scenario.App));
         return new Prediction(scenario, terms, notes.ToImmutable());
     }
 

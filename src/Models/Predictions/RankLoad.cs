@@ -68,6 +68,11 @@ public sealed record RankLoad
     [Units.Dimensionless("scaling factor of surface terms")]
     public double SurfaceFactor { get; }
 
+    /// <summary>Grid points the rank owns: <see cref="AppProfile.PointsPerRank"/> × the volume factor (0 when the profile
+    /// does not give them).</summary>
+    [Units.Dimensionless("grid points per rank")]
+    public double PointsPerRank => Scenario.App.PointsPerRank * VolumeFactor;
+
     /// <summary>Core time per iteration.</summary>
     public TimeInterval Compute { get; }
 

@@ -147,7 +147,13 @@ public static class ProfileSchema
     [
         Q<NodeNoiseClass>("share", nameof(Descriptions.NodeNoiseClass.Share), "Fraction of the nodes in the class, in (0, 1]; the shares of all classes add up to at most 1.", c => c.Share, QuantityLimits.Factor),
         Object<NodeNoiseClass>("noise", nameof(Descriptions.NodeNoiseClass.Noise), "The noise of every core of a node in the class: coScheduled and sources, as the profile's own.", NodeClassNoise, c => c.Noise),
-    ], v => new NodeNoiseClass(v.Number(nameof(Descriptions.NodeNoiseClass.Share)), v.Object<NoiseProfile>(nameof(Descriptions.NodeNoiseClass.Noise))));
+        Choice<NodeNoiseClass, NoiseClassScope>("scope", nameof(Descriptions.NodeNoiseClass.Scope),
+            "node (default: each node joins the class, then all its cores have its noise) or core (each core joins it on its own; share is then a fraction of the cores). The classes of a profile have one scope.",
+            c => c.Scope, [NoiseClassScope.Node, NoiseClassScope.Core], NoiseClassScope.Node),
+    ], v => new NodeNoiseClass(v.Number(nameof(Descriptions.NodeNoiseClass.Share)), v.Object<NoiseProfile>(nameof(Descriptions.NodeNoiseClass.Noise)))
+    {
+        Scope = v.Choice<NoiseClassScope>(nameof(Descriptions.NodeNoiseClass.Scope)),
+    });
 
     /// <summary>The noise seen by application cores.</summary>
     public static readonly ObjectSchema Noise = new(typeof(NoiseProfile), "OS noise seen by each application core: independent sources that add up.",
@@ -314,6 +320,9 @@ public static class ProfileSchema
         Choice<AppProfile, ScalingMode>("scaling", nameof(AppProfile.Scaling), "weak or strong.", a => a.Scaling),
         Int<AppProfile>("ranksPerNode", nameof(AppProfile.RanksPerNode), "MPI ranks per node.", a => a.RanksPerNode, QuantityLimits.Whole),
         Int<AppProfile>("threadsPerRank", nameof(AppProfile.ThreadsPerRank), "OpenMP threads per rank.", a => a.ThreadsPerRank, QuantityLimits.Whole),
+        new("pointsPerRank", nameof(AppProfile.PointsPerRank), FieldKind.Quantity,
+            "Grid points (rows, zones) one rank owns at one node (optional; left out: not checked). A prediction notes when a rank owns fewer than 456, where its one-point halo outnumbers its points.",
+            o => ((AppProfile)o).PointsPerRank, optional: true, defaultValue: 0.0, limit: QuantityLimits.Count),
         Q<AppProfile>("iterations", nameof(AppProfile.Iterations), "Timed iterations.", a => a.Iterations, QuantityLimits.Count),
         Q<AppProfile>("computeSecondsPerIteration", nameof(AppProfile.ComputePerIteration), "Core time per rank per iteration that does not wait on memory, seconds.", a => a.ComputePerIteration.Seconds, QuantityLimits.Seconds),
         Q<AppProfile>("memoryBytesPerIteration", nameof(AppProfile.MemoryTrafficPerIteration), "Bytes one rank moves to and from memory per iteration.", a => a.MemoryTrafficPerIteration.Bytes, QuantityLimits.Bytes),
@@ -343,6 +352,7 @@ public static class ProfileSchema
         CacheBlockedWorkingSet = v.Bytes(nameof(AppProfile.CacheBlockedWorkingSet)), CacheBlockedShare = v.Number(nameof(AppProfile.CacheBlockedShare)), Heap = v.Object<HeapBehaviour>(nameof(AppProfile.Heap)),
         Collectives = v.Objects<CollectiveCall>(nameof(AppProfile.Collectives)), Halo = v.Object<HaloExchange>(nameof(AppProfile.Halo)),
         Syscalls = v.Object<AppSyscalls>(nameof(AppProfile.Syscalls)), Fom = v.Object<FigureOfMerit>(nameof(AppProfile.Fom)), DefaultNodes = v.Nodes(nameof(AppProfile.DefaultNodes)),
+        PointsPerRank = v.Number(nameof(AppProfile.PointsPerRank)),
     });
 
     /// <summary>The schema of a profile kind's top-level object.</summary>

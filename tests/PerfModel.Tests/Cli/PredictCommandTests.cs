@@ -214,6 +214,8 @@ public sealed class PredictCommandTests
                     },
                 });
             json["noise"]!["sources"] = sources;
+            // Linux's class of noisy cores would bring the profile to 18 sources, above the 16 a profile may have.
+            json["noise"]!.AsObject().Remove("nodeClasses");
             var file = Path.Combine(dir.FullName, "heavyos.json");
             File.WriteAllText(file, json.ToJsonString());
             var nodes = string.Join(",", Enumerable.Range(1000, 32));

@@ -20,7 +20,9 @@ public sealed class WhatIfNotebookTests
         double Rel(string app, int n) => big.Predict(app, "mckernel", n).RelativeTo(big.Predict(app, "linux", n));
         Assert.True(Rel("minife", 16384) > Rel("minife", 4096) && Rel("minife", 4096) > Rel("minife", 1024));
         Assert.Equal(Rel("amg2013", 1024), Rel("amg2013", 16384), 0.01);      // "stays flat": within 1 %
-        Assert.True(Rel("lammps", 16384) < Rel("lammps", 1024) && Rel("lammps", 1024) < 1);
+        // "LAMMPS stays within a few percent of Linux": 1.003 at 1,024 and 1.018 at 16,384 nodes with the published defaults.
+        Assert.InRange(Rel("lammps", 1024), 0.95, 1.05);
+        Assert.InRange(Rel("lammps", 16384), 0.95, 1.05);
         Assert.Equal(1048576, big.Predict("minife", "linux", 16384).Cores);
     }
 
@@ -75,12 +77,12 @@ public sealed class WhatIfNotebookTests
     }
 
     [Fact]
-    public void The_offload_latency_decides_the_lammps_crossover_between_2_and_4_us()
+    public void The_offload_latency_decides_the_lammps_crossover_between_8_and_12_us()
     {
         var latency = new ProfileParameter(ProfileKind.Os, "mckernel", "Syscalls.OffloadLatency");
         var scan = Sensitivity.Scan(Study, latency, [2e-6, 4e-6, 6e-6, 8e-6, 12e-6], ["lammps-mckernel-crossover"]);
-        // With the published defaults (LogGP o 0.43 us, lighter Linux noise) LAMMPS loses at 2,048 nodes from an offload
-        // latency between 2 and 4 us on: inside the declared range 4-12 us the crossover always holds.
-        Assert.Equal(["VIOLATED", "holds", "holds", "holds", "holds"], scan.Points.Select(p => p.Results[0].Status));
+        // With the published defaults (LogGP o 0.43 us, Linux's per-core noise and its class of noisy cores) LAMMPS loses at
+        // 2,048 nodes only from an offload latency between 8 and 12 us on (without the class: between 2 and 4 us).
+        Assert.Equal(["VIOLATED", "VIOLATED", "VIOLATED", "VIOLATED", "holds"], scan.Points.Select(p => p.Results[0].Status));
     }
 }

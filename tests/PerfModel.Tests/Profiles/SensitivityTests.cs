@@ -183,8 +183,12 @@ public sealed class SensitivityTests(SensitivityTests.DefaultKnifeEdges fixture,
         // The published defaults: Linux's detours are Pareto with a declared interval for α; mOS's best CCS-QCD gain misses
         // the paper's +28 % by 3.5 pp, and a heavier Linux tail (smaller α) slows Linux at scale enough to bring it within
         // 3 pp inside that interval.
+        // Without Linux's class of noisy cores: with it, mOS's gain is +49 %, far from +28 % over all of α's interval, so
+        // α is no knife edge of this row any more; the search over a distribution parameter is what is tested here.
         const string row = "ccsqcd-mos-max";
-        var published = Defaults.Study();
+        var defaults = Defaults.Study();
+        var linuxDefault = defaults.Os["linux"];
+        var published = defaults.With(linuxDefault with { Noise = linuxDefault.Noise with { NodeClasses = [] } });
         var alpha = new ProfileParameter(ProfileKind.Os, "linux", "Noise.Sources[0].Duration.alpha");
         Assert.Contains(alpha, ProfileParameters.Ranged(published));
         // Only α keeps its declared range, so that the search runs over one parameter in a few seconds (validate searches

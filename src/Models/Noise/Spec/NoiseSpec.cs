@@ -54,7 +54,9 @@ namespace PerfModel.Noise.Spec;
 /// <para>Co-scheduling. The <c>@cosched</c> at the very end of the spec (after the node classes) marks the profile
 /// co-scheduled (<see cref="NoiseProfile.CoScheduled"/>): detours hit all cores at once — periodic sources tick in
 /// phase on every core — and are not amplified at synchronisation points. A node class's noise is a profile of its
-/// own, co-scheduled only when its own <c>@cosched</c> stands inside its parentheses: <c>nodes(1%: … @cosched)</c>.</para>
+/// own, co-scheduled only when its own <c>@cosched</c> stands inside its parentheses: <c>nodes(1%: … @cosched)</c>.
+/// <c>cores(S%: other)</c> is a class of single cores instead (<see cref="NoiseClassScope.Core"/>: each core joins it
+/// independently; never co-scheduled); the classes of one spec are all nodes(…) or all cores(…).</para>
 /// <para>Rules (the same as profile validation): rates ≥ 0; a fixed duration ≥ 0; an exponential mean, log-normal
 /// median and Pareto scale &gt; 0; sigma &gt; 0; alpha &gt; 1 (α ≤ 1 has an infinite mean); every source's
 /// rate × mean duration &lt; 1 and so is their sum (otherwise the core would do nothing but detours); a periodic
@@ -105,7 +107,7 @@ public static class NoiseSpec
         AppendSources(sb, noise.Sources);
         foreach (var c in noise.NodeClasses.IsDefault ? [] : noise.NodeClasses)
         {
-            sb.Append(" | nodes(").Append(Decimal(c.Share, 2)).Append("%: ");
+            sb.Append(c.Scope == NoiseClassScope.Core ? " | cores(" : " | nodes(").Append(Decimal(c.Share, 2)).Append("%: ");
             AppendSources(sb, c.Noise.Sources);
             if (c.Noise.CoScheduled) sb.Append(" @cosched");
             sb.Append(')');

@@ -73,42 +73,47 @@ internal sealed partial class NoiseSpecParser
         }
     }
 
-    /// <summary>class := 'nodes' '(' share '%' ':' sources ['@cosched'] ')'.</summary>
+    /// <summary>class := ('nodes' | 'cores') '(' share '%' ':' sources ['@cosched'] ')'; all classes of a spec have one scope.</summary>
     private void ParseNodeClass(List<NodeNoiseClass> classes, List<NoiseSource> baseSources)
     {
         var start = pos;
         var word = ReadWord();
-        if (word != "nodes")
+        if (word is not ("nodes" or "cores"))
             throw Fail(start, word.Length == 0
-                ? "expected a node class 'nodes(SHARE%: ...)' after '|'"
-                : $"expected a node class 'nodes(SHARE%: ...)' after '|', found '{word}'");
-        var open = ExpectOpen("nodes");
+                ? "expected a node class 'nodes(SHARE%: ...)' or a core class 'cores(SHARE%: ...)' after '|'"
+                : $"expected a node class 'nodes(SHARE%: ...)' or a core class 'cores(SHARE%: ...)' after '|', found '{word}'");
+        var scope = word == "cores" ? NoiseClassScope.Core : NoiseClassScope.Node;
+        var open = ExpectOpen(word);
         SkipWs();
         var (share, shareAt) = ParseShare();
         SkipWs();
         if (AtEnd || Current != ':') throw Fail(pos, "expected ':' after the share of the nodes, e.g. 'nodes(1%: poisson(...))'");
         pos++;
         SkipWs();
-        if (AtEnd) throw Unclosed("nodes", open);
+        if (AtEnd) throw Unclosed(word, open);
         var none = PeekWord() == "none";
         var sources = ParseSources(inClass: true);
         SkipWs();
         if (!AtEnd && Current == '|') throw Fail(pos, "a node class cannot have node classes of its own");
         var coScheduled = ParseCoScheduled();
         SkipWs();
-        if (AtEnd) throw Unclosed("nodes", open);
+        if (AtEnd) throw Unclosed(word, open);
         if (Current != ')')
-            throw Fail(pos, none && !coScheduled ? "expected '@cosched' or ')' to close 'nodes('"
-                : coScheduled ? "expected ')' to close 'nodes('" : "expected '+', '@cosched' or ')' to close 'nodes('");
+            throw Fail(pos, none && !coScheduled ? $"expected '@cosched' or ')' to close '{word}('"
+                : coScheduled ? $"expected ')' to close '{word}('" : $"expected '+', '@cosched' or ')' to close '{word}('");
         pos++;
         NodeNoiseClass nodeClass;
         try
         {
-            nodeClass = new NodeNoiseClass(share, new NoiseProfile([.. sources], coScheduled));
+            nodeClass = new NodeNoiseClass(share, new NoiseProfile([.. sources], coScheduled)) { Scope = scope };
         }
         catch (InvalidDescriptionException e) when (e.Field == nameof(NodeNoiseClass.Share))
         {
-            throw Fail(shareAt, $"share {Percent(share)} of the nodes must be in (0%, 100%]");
+            throw Fail(shareAt, $"share {Percent(share)} of the {word} must be in (0%, 100%]");
+        }
+        catch (InvalidDescriptionException e) when (e.Field == nameof(NodeNoiseClass.Scope))
+        {
+            throw Fail(start, "a core class 'cores(...)' cannot have co-scheduled noise (one core has no other to share a timeline with)");
         }
         var total = classes.Sum(c => c.Share) + share;
         try
@@ -151,7 +156,7 @@ internal sealed partial class NoiseSpecParser
             }
             case "none":
                 throw Fail(start, "'none' cannot be combined with other terms");
-            case "nodes":
+            case "nodes" or "cores":
                 throw Fail(start, inClass
                     ? "a node class cannot have node classes of its own"
                     : "'nodes(...)' is a node class: it follows the profile's own terms after '|', e.g. 'none | nodes(1%: poisson(...))'");

@@ -7,7 +7,8 @@ namespace PerfModel.Noise.WallClock;
 /// profile's own sources; population c + 1 is node class c (<see cref="NoiseProfile.NodeClasses"/>): each node, i.e. each
 /// block of <see cref="StepShape.RanksPerNode"/> consecutive ranks, joins class c with probability Share_c, independently
 /// per trial (one uniform per node from the trial key), and its ranks then have that class's sources. A population whose
-/// profile is co-scheduled gives all its ranks the same streams, hence the same timeline. Sources with rate 0 or mean
+/// profile is co-scheduled gives all its ranks the same streams, hence the same timeline. Classes of single cores
+/// (<see cref="NoiseClassScope.Core"/>) are drawn the same way per rank (a block of one). Sources with rate 0 or mean
 /// duration 0 add nothing and are dropped.
 /// </summary>
 internal sealed class TimelineModel
@@ -24,7 +25,7 @@ internal sealed class TimelineModel
         Stride = Populations.Max(p => p.Sources.Length);
         DetourRate = Populations.Max(p => p.Sources.Sum(s => s.Rate));
         MaxFraction = profiles.Max(p => p.Fraction);
-        RanksPerNode = ranksPerNode;
+        RanksPerNode = noise.ClassScope == NoiseClassScope.Core ? 1 : ranksPerNode;
         classCumulative = new double[noise.NodeClasses.Length];
         var acc = 0.0;
         for (var c = 0; c < classCumulative.Length; c++) classCumulative[c] = acc += noise.NodeClasses[c].Share;
@@ -49,7 +50,7 @@ internal sealed class TimelineModel
     /// <summary>Slots per rank: the most sources any population has.</summary>
     public int Stride { get; }
 
-    /// <summary>Consecutive ranks per node.</summary>
+    /// <summary>Consecutive ranks that draw one class: ranks per node, or 1 for classes of single cores.</summary>
     public int RanksPerNode { get; }
 
     /// <summary>Whether ranks differ in population (the profile has node classes).</summary>

@@ -101,7 +101,7 @@ public sealed class OsNoiseDerivationTests
     public void Assumptions_are_named_with_value_range_and_reason()
     {
         var p = NoiseAssumptions.Default.Parameters;
-        Assert.Equal(["KnlDurationScale", "HousekeepingShareOnAppCores", "LwkResidualRateFactor", "MosStrayRateFactor"], p.Select(x => x.Name));
+        Assert.Equal(["KnlDurationScale", "HousekeepingShareOnAppCores", "LwkResidualRateFactor", "MosStrayRateFactor", "NoisyCoreShareFactor"], p.Select(x => x.Name));
         Assert.All(p, x =>
         {
             Assert.True(x.Plausible, x.ToString());
