@@ -10,6 +10,14 @@ public sealed record KernelCosts
     /// <summary>A null system call handled locally (entry + exit).</summary>
     public required TimeInterval Syscall { get; init => field = Rules.NonNegative(this, value); }
 
+    /// <summary>Delivery of an inter-processor interrupt: from the sending core's write of the interrupt command to the
+    /// handler running on the target core.</summary>
+    public required TimeInterval CrossCoreInterrupt { get; init => field = Rules.NonNegative(this, value); }
+
+    /// <summary>Waking a thread that is blocked in the kernel and switching its core to it (scheduler pass and context
+    /// switch), once the target core has been interrupted.</summary>
+    public required TimeInterval Wakeup { get; init => field = Rules.NonNegative(this, value); }
+
     /// <summary>A sched_yield() call with nothing else to run on the core.</summary>
     public required TimeInterval SchedYield { get; init => field = Rules.NonNegative(this, value); }
 

@@ -10,7 +10,12 @@ public sealed record SyscallPolicy
     /// <summary>Whether calls on device files (e.g. the Omni-Path hfi1 driver) are offloaded.</summary>
     public required bool DeviceCallsOffloaded { get; init; }
 
-    /// <summary>Round trip of one offloaded call on top of the call itself (McKernel IKC to the proxy; mOS thread migration).</summary>
+    /// <summary>How offloaded calls reach Linux (<see cref="OffloadMechanism.Fixed"/> unless set).</summary>
+    public OffloadMechanism Mechanism { get; init; } = OffloadMechanism.Fixed;
+
+    /// <summary>With <see cref="OffloadMechanism.Fixed"/>: the round trip of one offloaded call on top of the call itself.
+    /// With a modelled mechanism: what the mechanism adds to the interrupts, wake-ups and system calls its steps are priced
+    /// with (McKernel: writing and reading the IKC request and reply; mOS: moving the thread between run queues).</summary>
     public required TimeInterval OffloadLatency { get; init => field = Rules.NonNegative(this, value); }
 
     /// <summary>Whether sched_yield() is a no-op (McKernel --disable-sched-yield).</summary>

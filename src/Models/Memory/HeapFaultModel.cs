@@ -21,8 +21,10 @@ namespace PerfModel.Memory;
 /// <item>MPI shared-memory faults: n_shm·(c4K·κ + 4 KiB/z) unless premapped (McKernel --mpol-shm-premap); n_shm is the
 /// rank's count at N nodes (<see cref="RankLoad.Syscalls"/>: the one-node count times the surface factor under strong scaling).</item>
 /// </list>
-/// z is the smaller of the core's zeroing rate and the bandwidth the memory placement gives the rank (from the
-/// <see cref="MemoryTerm"/> upstream, when there is one).
+/// z is the rate at which one of n cores clearing pages at the same time clears memory (<see cref="ZeroingRate"/>):
+/// each tier gives min(β, B_T/n), β the core's clearing rate and B_T the tier's saturated bandwidth, blended by the
+/// rank's HBM share from the <see cref="MemoryTerm"/> upstream; n = R, because the ranks of a bulk-synchronous code reach
+/// the same allocations at the same point of every iteration. Without a memory term z = β.
 /// </summary>
 public sealed class HeapFaultModel : IMechanismModel
 {
@@ -42,8 +44,33 @@ public sealed class HeapFaultModel : IMechanismModel
         ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(upstream);
         var s = load.Scenario;
-        var zeroing = upstream.Find<MemoryTerm>()?.EffectiveBandwidthPerRank ?? s.Platform.Kernel.ZeroingBandwidthPerCore;
+        var memory = upstream.Find<MemoryTerm>();
+        var zeroing = memory is null ? s.Platform.Kernel.ZeroingBandwidthPerCore : ZeroingRate(s.Platform, memory.HbmFraction, load.RanksPerNode);
         return Evaluate(s.Platform, s.Os, load.Heap, load.Syscalls, s.App.Iterations, load.RanksPerNode, zeroing) with { ModelId = Info.Id };
+    }
+
+    /// <summary>
+    /// Rate at which each of n cores clearing pages at the same time clears memory, with a share f of the pages in the HBM
+    /// tier (docs/sources.md#heap-model): z(n) = 1 / (f / z_hbm(n) + (1 − f) / z_ddr(n)), z_T(n) = min(β, B_T / n), where β is
+    /// the platform's <see cref="KernelCosts.ZeroingBandwidthPerCore"/> and B_T the tier's <see cref="MemoryTier.Bandwidth"/>
+    /// (the saturation fit b(n) = min(βn, B) of the measured STREAM triad, data/measured/knl7250_stream_triad_karlrupp_*.dat,
+    /// shared equally). One core alone clears at β on any tier at least that fast; many cores share the tier's bandwidth, so a
+    /// 4 KiB page then takes 4 KiB·n/B_T. A platform without an HBM tier uses its DDR tier for both.
+    /// </summary>
+    /// <param name="platform">β and the tiers' bandwidths.</param>
+    /// <param name="hbmFraction">f, in [0, 1].</param>
+    /// <param name="concurrentCores">n ≥ 1: cores of one node clearing pages at the same time.</param>
+    public static Bandwidth ZeroingRate(Platform platform, double hbmFraction, int concurrentCores)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        Guard.Fraction(nameof(hbmFraction), hbmFraction);
+        Guard.Positive(nameof(concurrentCores), concurrentCores);
+        var beta = platform.Kernel.ZeroingBandwidthPerCore.BytesPerSecond;
+        var ddr = platform.MemoryTiers.First(t => t.Kind == MemoryKind.Ddr);
+        var hbm = platform.MemoryTiers.FirstOrDefault(t => t.Kind == MemoryKind.Hbm) ?? ddr;
+        var zHbm = Math.Min(beta, hbm.Bandwidth.BytesPerSecond / concurrentCores);
+        var zDdr = Math.Min(beta, ddr.Bandwidth.BytesPerSecond / concurrentCores);
+        return Bandwidth.FromBytesPerSecond(1 / (hbmFraction / zHbm + (1 - hbmFraction) / zDdr));
     }
 
     /// <summary>Expected share of a growth of s bytes, starting at a uniformly random offset, that lies in whole

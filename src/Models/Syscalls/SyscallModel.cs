@@ -9,7 +9,8 @@ namespace PerfModel.Syscalls;
 /// to Linux by McKernel (a proxy round trip) and mOS (thread migration), which is why LAMMPS on Omni-Path gains nothing
 /// from an LWK at scale — and sched_yield() calls of MPI progress loops, which McKernel's --disable-sched-yield removes:
 /// T = n_msg·d·(c_sys + [offloaded]·t_off) + n_yield·[not ignored]·c_yield, with n_msg from the
-/// <see cref="CommunicationTerm"/> upstream (0 without one), t_off from <see cref="OffloadTime"/> and n_yield from
+/// <see cref="CommunicationTerm"/> upstream (0 without one), t_off from <see cref="OffloadTime"/> applied to the mechanism's
+/// round trip (<see cref="OffloadRoundTrip"/>: McKernel's proxy process or mOS's thread migration) and n_yield from
 /// <see cref="RankLoad.Syscalls"/> (the one-node count times the surface factor N^(−2/3) under strong scaling).
 /// </summary>
 public sealed class SyscallModel : IMechanismModel
@@ -33,7 +34,7 @@ public sealed class SyscallModel : IMechanismModel
         var (platform, os, syscalls) = (s.Platform, s.Os, load.Syscalls);
         var k = platform.Kernel;
         var interNodeMessages = upstream.Find<CommunicationTerm>()?.InterNodeMessagesPerIteration ?? 0;
-        var deviceCall = k.Syscall.Seconds + (os.Syscalls.DeviceCallsOffloaded ? OffloadTime(os.Syscalls.OffloadLatency, load.RanksPerNode, platform.OsCoresPerNode).Seconds : 0);
+        var deviceCall = k.Syscall.Seconds + (os.Syscalls.DeviceCallsOffloaded ? OffloadTime(OffloadRoundTrip.Of(os.Syscalls, k), load.RanksPerNode, platform.OsCoresPerNode).Seconds : 0);
         var calls = interNodeMessages * syscalls.DeviceCallsPerInterNodeMessage;
         var syscall = interNodeMessages * syscalls.DeviceCallsPerInterNodeMessage * deviceCall
                       + syscalls.SchedYieldsPerIteration * (os.Syscalls.SchedYieldIgnored ? 0 : k.SchedYield.Seconds);

@@ -58,6 +58,8 @@ public static class ProfileSchema
     public static readonly ObjectSchema KernelCosts = new(typeof(KernelCosts), "Costs of kernel operations on one core.",
     [
         Q<KernelCosts>("syscallSeconds", nameof(Descriptions.KernelCosts.Syscall), "A null system call handled locally, seconds.", k => k.Syscall.Seconds, QuantityLimits.Seconds),
+        Q<KernelCosts>("crossCoreInterruptSeconds", nameof(Descriptions.KernelCosts.CrossCoreInterrupt), "Delivery of an inter-processor interrupt to another core's handler, seconds.", k => k.CrossCoreInterrupt.Seconds, QuantityLimits.Seconds),
+        Q<KernelCosts>("wakeupSeconds", nameof(Descriptions.KernelCosts.Wakeup), "Waking a blocked thread on an interrupted core and switching to it, seconds.", k => k.Wakeup.Seconds, QuantityLimits.Seconds),
         Q<KernelCosts>("schedYieldSeconds", nameof(Descriptions.KernelCosts.SchedYield), "A sched_yield() call with nothing else to run, seconds.", k => k.SchedYield.Seconds, QuantityLimits.Seconds),
         Q<KernelCosts>("pageFault4KSeconds", nameof(Descriptions.KernelCosts.PageFault4K), "Handling of a 4 KiB anonymous page fault, zeroing excluded, seconds.", k => k.PageFault4K.Seconds, QuantityLimits.Seconds),
         Q<KernelCosts>("pageFault2MSeconds", nameof(Descriptions.KernelCosts.PageFault2M), "Handling of a 2 MiB (THP) fault or allocation, zeroing excluded, seconds.", k => k.PageFault2M.Seconds, QuantityLimits.Seconds),
@@ -66,6 +68,7 @@ public static class ProfileSchema
     ], v => new KernelCosts
     {
         Syscall = v.Seconds(nameof(Descriptions.KernelCosts.Syscall)), SchedYield = v.Seconds(nameof(Descriptions.KernelCosts.SchedYield)),
+        CrossCoreInterrupt = v.Seconds(nameof(Descriptions.KernelCosts.CrossCoreInterrupt)), Wakeup = v.Seconds(nameof(Descriptions.KernelCosts.Wakeup)),
         PageFault4K = v.Seconds(nameof(Descriptions.KernelCosts.PageFault4K)), PageFault2M = v.Seconds(nameof(Descriptions.KernelCosts.PageFault2M)),
         ZeroingBandwidthPerCore = v.BytesPerSecond(nameof(Descriptions.KernelCosts.ZeroingBandwidthPerCore)),
         FaultContentionPerRank = v.Number(nameof(Descriptions.KernelCosts.FaultContentionPerRank)),
@@ -221,12 +224,16 @@ public static class ProfileSchema
     public static readonly ObjectSchema SyscallPolicy = new(typeof(SyscallPolicy), "Which system calls the OS forwards to Linux and what that costs.",
     [
         Bool<SyscallPolicy>("deviceCallsOffloaded", nameof(Descriptions.SyscallPolicy.DeviceCallsOffloaded), "Whether calls on device files are offloaded.", s => s.DeviceCallsOffloaded),
-        Q<SyscallPolicy>("offloadLatencySeconds", nameof(Descriptions.SyscallPolicy.OffloadLatency), "Round trip of one offloaded call on top of the call, seconds.", s => s.OffloadLatency.Seconds, QuantityLimits.Seconds),
+        Choice<SyscallPolicy, OffloadMechanism>("offloadMechanism", nameof(Descriptions.SyscallPolicy.Mechanism),
+            "How offloaded calls reach Linux: fixed (the default when left out: offloadLatencySeconds is the whole round trip), proxy-process (McKernel: an interrupt wakes a Linux proxy that runs the call; the caller spins on the reply) or thread-migration (mOS: the caller is woken on a Linux core and again on its own core).",
+            s => s.Mechanism, [OffloadMechanism.Fixed, OffloadMechanism.ProxyProcess, OffloadMechanism.ThreadMigration], OffloadMechanism.Fixed),
+        Q<SyscallPolicy>("offloadLatencySeconds", nameof(Descriptions.SyscallPolicy.OffloadLatency), "fixed: round trip of one offloaded call on top of the call; proxy-process, thread-migration: the mechanism's own messaging or run-queue work on top of the interrupts, wake-ups and system calls of its steps; seconds.", s => s.OffloadLatency.Seconds, QuantityLimits.Seconds),
         Bool<SyscallPolicy>("schedYieldIgnored", nameof(Descriptions.SyscallPolicy.SchedYieldIgnored), "Whether sched_yield() is a no-op.", s => s.SchedYieldIgnored),
         Bool<SyscallPolicy>("sharedMemoryPremapped", nameof(Descriptions.SyscallPolicy.SharedMemoryPremapped), "Whether MPI shared-memory regions are premapped.", s => s.SharedMemoryPremapped),
     ], v => new SyscallPolicy
     {
         DeviceCallsOffloaded = v.Boolean(nameof(Descriptions.SyscallPolicy.DeviceCallsOffloaded)), OffloadLatency = v.Seconds(nameof(Descriptions.SyscallPolicy.OffloadLatency)),
+        Mechanism = v.Choice<OffloadMechanism>(nameof(Descriptions.SyscallPolicy.Mechanism)),
         SchedYieldIgnored = v.Boolean(nameof(Descriptions.SyscallPolicy.SchedYieldIgnored)), SharedMemoryPremapped = v.Boolean(nameof(Descriptions.SyscallPolicy.SharedMemoryPremapped)),
     });
 

@@ -152,7 +152,7 @@ public sealed class ProfileParametersTests
     }
 
     [Theory]
-    [InlineData(ProfileKind.Os, "mckernel", "Syscalls.OffloadLatncy", "SyscallPolicy has no property 'OffloadLatncy'; known: DeviceCallsOffloaded, OffloadLatency")]
+    [InlineData(ProfileKind.Os, "mckernel", "Syscalls.OffloadLatncy", "SyscallPolicy has no property 'OffloadLatncy'; known: DeviceCallsOffloaded, Mechanism, OffloadLatency")]
     [InlineData(ProfileKind.Os, "mckernel", "Syscalls.SchedYieldIgnored", "SyscallPolicy.SchedYieldIgnored is a flag (true/false), not a number")]
     [InlineData(ProfileKind.Os, "mckernel", "Placement.Policy", "MemoryPlacement.Policy is a choice of names, not a number")]
     [InlineData(ProfileKind.Os, "mckernel", "Syscalls", "OsProfile.Syscalls is a nested object, not a number")]

@@ -23,7 +23,7 @@ public sealed class WhatIfTests
         Assert.Equal(mos.Syscalls.OffloadLatency.Seconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture), latency.Before);
         Assert.Contains(changes, c => c is { Kind: "os", Profile: "linux-lwk-heap", Before: null, After: "added" });
         Assert.Contains(changes, c => c is { Kind: "app", Profile: "geofem", After: null });
-        Assert.Equal("os mos $.syscalls.offloadLatencySeconds: 8E-06 -> 2E-06", latency.ToString());
+        Assert.Equal("os mos $.syscalls.offloadLatencySeconds: 5E-07 -> 2E-06", latency.ToString());
     }
 
     [Fact]

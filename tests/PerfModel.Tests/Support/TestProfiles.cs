@@ -42,6 +42,8 @@ public static class TestProfiles
         {
             Syscall = TimeInterval.FromSeconds(0.1e-6),
             SchedYield = TimeInterval.FromSeconds(0.5e-6),
+            CrossCoreInterrupt = TimeInterval.FromSeconds(1e-6),
+            Wakeup = TimeInterval.FromSeconds(2e-6),
             PageFault4K = TimeInterval.FromSeconds(1.0e-6),
             PageFault2M = TimeInterval.FromSeconds(20e-6),
             ZeroingBandwidthPerCore = Bandwidth.FromBytesPerSecond(5e9),

@@ -19,6 +19,8 @@ public sealed class ValidatedConstructionTests
         { "MemoryTier.Capacity", () => Mcdram with { Capacity = ByteSize.Zero }, "must be > 0" },
         { "TlbLevel.PageSize", () => Tlb(1, 3000, 64), "power of two" },
         { "KernelCosts.Syscall", () => Knl.Kernel with { Syscall = TimeInterval.FromSeconds(-1e-9) }, "must be >= 0" },
+        { "KernelCosts.CrossCoreInterrupt", () => Knl.Kernel with { CrossCoreInterrupt = TimeInterval.FromSeconds(-1e-9) }, "must be >= 0" },
+        { "KernelCosts.Wakeup", () => Knl.Kernel with { Wakeup = TimeInterval.FromSeconds(-1e-6) }, "must be >= 0" },
         { "KernelCosts.ZeroingBandwidthPerCore", () => Knl.Kernel with { ZeroingBandwidthPerCore = Bandwidth.FromBytesPerSecond(0) }, "must be > 0" },
         { "Interconnect.GapPerByte", () => Knl.Network with { GapPerByte = TimeInterval.Zero }, "must be > 0" },
         { "BrkPolicy.ZeroPerGrowthStep", () => LwkLike.Brk with { ZeroPerGrowthStep = ByteSize.FromMiB(4) }, "must not exceed GrowthStep (2 MiB)" },

@@ -308,6 +308,8 @@ public sealed class LoaderTests
             ["kernel"] = new JsonObject
             {
                 ["syscallSeconds"] = Q(k.Syscall.Seconds),
+                ["crossCoreInterruptSeconds"] = Q(k.CrossCoreInterrupt.Seconds),
+                ["wakeupSeconds"] = Q(k.Wakeup.Seconds),
                 ["schedYieldSeconds"] = Q(k.SchedYield.Seconds),
                 ["pageFault4KSeconds"] = Q(k.PageFault4K.Seconds),
                 ["pageFault2MSeconds"] = Q(k.PageFault2M.Seconds),

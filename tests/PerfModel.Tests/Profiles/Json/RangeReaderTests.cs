@@ -94,6 +94,9 @@ public sealed class RangeReaderTests
     {
         var json = JsonNode.Parse(Defaults.ReadEmbedded("os/mckernel.json"))!.AsObject();
         var latency = json["syscalls"]!["offloadLatencySeconds"]!.AsObject();
+        // The cases were written around a value of 8 us (the fixed round trip the profile carried before the mechanism was
+        // modelled); pinning it keeps them independent of the default.
+        latency["value"] = 8e-6;
         latency.Remove("range");
         if (range is not null) latency["range"] = range;
         return json;

@@ -41,7 +41,7 @@ public sealed class RangeWriterTests
         var text = ProfileJsonWriter.Write(Defaults.Os("mckernel"));
         var latency = JsonNode.Parse(text)!["syscalls"]!["offloadLatencySeconds"]!.AsObject();
         Assert.Equal(["value", "estimate", "range"], latency.Select(p => p.Key));
-        Assert.Equal([4e-6, 12e-6], latency["range"]!.AsArray().Select(n => n!.GetValue<double>()));
+        Assert.Equal([0.2e-6, 1e-6], latency["range"]!.AsArray().Select(n => n!.GetValue<double>()));
     }
 
     [Fact]

@@ -14,9 +14,9 @@ public sealed class ProfilePathsRangeTests
     public void The_range_applies_to_the_recorded_value_only()
     {
         var mos = Defaults.Os("mos");
-        Assert.Equal(new ValueRange(4e-6, 12e-6), ProfilePaths.RangeOf(mos, Latency));
+        Assert.Equal(new ValueRange(0.2e-6, 1e-6), ProfilePaths.RangeOf(mos, Latency));
 
-        var inside = mos with { Syscalls = mos.Syscalls with { OffloadLatency = TimeInterval.FromMicroseconds(10) } };
+        var inside = mos with { Syscalls = mos.Syscalls with { OffloadLatency = TimeInterval.FromMicroseconds(0.8) } };
         Assert.Null(ProfilePaths.RangeOf(inside, Latency));
         Assert.Equal(Provenance.WhatIf, ProfilePaths.SourceOf(inside, Latency));
         // The provenance still holds the range of the recorded value ...
