@@ -20,9 +20,9 @@ public sealed class WhatIfNotebookTests
         double Rel(string app, int n) => big.Predict(app, "mckernel", n).RelativeTo(big.Predict(app, "linux", n));
         Assert.True(Rel("minife", 16384) > Rel("minife", 4096) && Rel("minife", 4096) > Rel("minife", 1024));
         Assert.Equal(Rel("amg2013", 1024), Rel("amg2013", 16384), 0.01);      // "stays flat": within 1 %
-        // "LAMMPS stays within a few percent of Linux": 1.003 at 1,024 and 1.018 at 16,384 nodes with the published defaults.
-        Assert.InRange(Rel("lammps", 1024), 0.95, 1.05);
-        Assert.InRange(Rel("lammps", 16384), 0.95, 1.05);
+        // "LAMMPS gains 10-25 % from 1,024 nodes on": 1.128 at 1,024, 1.205 at 4,096 and 1.173 at 16,384 nodes with the
+        // published defaults (Linux's class of noisy cores outweighs the offloaded system calls).
+        foreach (var n in new[] { 1024, 4096, 16384 }) Assert.InRange(Rel("lammps", n), 1.10, 1.25);
         Assert.Equal(1048576, big.Predict("minife", "linux", 16384).Cores);
     }
 
@@ -77,12 +77,35 @@ public sealed class WhatIfNotebookTests
     }
 
     [Fact]
-    public void The_wakeup_cost_decides_the_lammps_crossover_only_outside_its_range()
+    public void Linux_noisy_core_share_decides_the_lammps_crossovers_and_minife_but_not_inside_its_interval()
+    {
+        var share = new ProfileParameter(ProfileKind.Os, "linux", "Noise.NodeClasses[0].Share");
+        Assert.Equal(1.0 / 48, ProfileParameters.Get(Study, share), 1e-12);
+        string[] rows = ["lammps-mckernel-crossover", "lammps-mos-crossover", "minife-mckernel-1024", "minife-mos-1024"];
+        var scan = Sensitivity.Scan(Study, share, [0.0025, 0.005, 0.0119, 1.0 / 48, 0.04], rows);
+        string[][] expected =
+        [
+            ["holds", "holds", "MISS", "MISS"],         // 0.0025: both crossovers hold (LAMMPS -3.8 % / -14.7 % at 2,048 nodes)
+            ["VIOLATED", "holds", "MISS", "MISS"],      // 0.005: the mOS crossover holds
+            ["VIOLATED", "VIOLATED", "MISS", "MISS"],   // 0.0119: the interval's low end, as at the default
+            ["VIOLATED", "VIOLATED", "MISS", "MISS"],   // 1/48: the default (+19.3 % / +5.8 %; 2.66x / 2.58x)
+            ["VIOLATED", "VIOLATED", "ok", "ok"],       // 0.04: MiniFE 6.62x / 6.42x at 1,024 nodes
+        ];
+        for (var i = 0; i < expected.Length; i++)
+            Assert.Equal(expected[i], scan.Points[i].Results.Select(r => r.Status).ToArray());
+        // "inside the interval nothing changes"
+        Assert.Empty(scan.Points[2].Changed);
+        Assert.Empty(scan.Points[3].Changed);
+    }
+
+    [Fact]
+    public void With_the_noisy_cores_the_wakeup_decides_the_lammps_crossover_only_between_2_7_and_10_us()
     {
         var wakeup = new ProfileParameter(ProfileKind.Platform, Study.Platform.Name, "Kernel.Wakeup");
-        var scan = Sensitivity.Scan(Study, wakeup, [0, 1e-6, 2.14e-6, 2.7e-6, 3.21e-6], ["lammps-mckernel-crossover"]);
-        // McKernel's round trip is t_ipi + t_wake + 2 c_sys + L_ikc = 1 + t_wake + 0.5 + 0.5 us. A free wake-up (2 us round
-        // trip) keeps LAMMPS's gain at 2,048 nodes; inside the wake-up's declared range 2.14-3.21 us the crossover holds.
-        Assert.Equal(["VIOLATED", "holds", "holds", "holds", "holds"], scan.Points.Select(p => p.Results[0].Status));
+        var scan = Sensitivity.Scan(Study, wakeup, [0, 2.7e-6, 10e-6], ["lammps-mckernel-crossover"]);
+        // McKernel's round trip is t_ipi + t_wake + 2 c_sys + L_ikc = 1 + t_wake + 0.5 + 0.5 us. With Linux's class of noisy
+        // cores LAMMPS keeps a gain at 2,048 nodes at the declared wake-up (2.7 us; +19.3 %) and at none (+33.8 %); a 10 us
+        // wake-up (12 us round trip) turns it into a loss (-7.7 %).
+        Assert.Equal(["VIOLATED", "VIOLATED", "holds"], scan.Points.Select(p => p.Results[0].Status));
     }
 }
