@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PerfModel.Descriptions;
+using PerfModel.Predictions;
 using PerfModel.Profiles.Schema;
 using PerfModel.Validation;
 
@@ -47,11 +48,12 @@ public static class Sensitivity
         ArgumentNullException.ThrowIfNull(values);
         var ids = rows?.ToArray();
         var current = ProfileParameters.Get(study, parameter);
-        var baseline = Evaluate(study, ids);
+        var memo = new PredictionMemo();
+        var baseline = Evaluate(study, ids, memo);
         var list = values.ToArray();
         var variants = list.Select(v => ProfileParameters.With(study, parameter, v)).ToArray();
         var results = new ImmutableArray<ValidationResult>[list.Length];
-        InParallel(list.Length, i => results[i] = Evaluate(variants[i], ids));
+        InParallel(list.Length, i => results[i] = Evaluate(variants[i], ids, memo));
         var points = list.Select((v, i) => new SensitivityPoint(v, results[i],
             [.. baseline.Select((b, r) => (b, r)).Where(x => results[i][x.r].Met != x.b.Met).Select(x => x.b.Id)])).ToImmutableArray();
         return new SensitivityScan(parameter, current, baseline, points);
@@ -75,7 +77,10 @@ public static class Sensitivity
     {
         ArgumentNullException.ThrowIfNull(study);
         var ids = rows?.Distinct().ToArray();
-        var baseline = Evaluate(study, ids);
+        // Every copy of the study below moves one parameter of one profile and keeps the other profiles' objects, so the
+        // scenarios that do not use the changed profile are predicted once for the whole search.
+        var memo = new PredictionMemo();
+        var baseline = Evaluate(study, ids, memo);
         var parameters = ProfileParameters.Ranged(study);
         foreach (var p in parameters)
         {
@@ -86,7 +91,7 @@ public static class Sensitivity
             _ = ProfileParameters.With(study, p, range.High);
         }
         var found = new List<(int Row, KnifeEdge Edge)>[parameters.Count];
-        InParallel(parameters.Count, i => found[i] = EdgesOf(study, parameters[i], baseline, ids));
+        InParallel(parameters.Count, i => found[i] = EdgesOf(study, parameters[i], baseline, ids, memo));
         return found.SelectMany(f => f).OrderBy(e => e.Row).ToLookup(e => baseline[e.Row].Id, e => e.Edge);
     }
 
@@ -103,7 +108,7 @@ public static class Sensitivity
     }
 
     /// <summary>One parameter's knife edges: both ends of its range, then a bisection per row that flipped at an end.</summary>
-    private static List<(int Row, KnifeEdge Edge)> EdgesOf(Study study, ProfileParameter parameter, ImmutableArray<ValidationResult> baseline, string[]? ids)
+    private static List<(int Row, KnifeEdge Edge)> EdgesOf(Study study, ProfileParameter parameter, ImmutableArray<ValidationResult> baseline, string[]? ids, PredictionMemo memo)
     {
         var value = ProfileParameters.Get(study, parameter);
         var range = ProfileParameters.RangeOf(study, parameter)!;
@@ -113,17 +118,17 @@ public static class Sensitivity
         foreach (var end in new[] { range.Low, range.High })
         {
             if (end == value) continue;
-            var atEnd = Evaluate(ProfileParameters.With(study, parameter, end), ids);
+            var atEnd = Evaluate(ProfileParameters.With(study, parameter, end), ids, memo);
             for (var r = 0; r < baseline.Length; r++)
                 if (atEnd[r].Met != baseline[r].Met)
-                    edges.Add((r, new KnifeEdge(parameter, value, range.Low, range.High, Bisect(study, parameter, value, end, baseline[r], step, whole))));
+                    edges.Add((r, new KnifeEdge(parameter, value, range.Low, range.High, Bisect(study, parameter, value, end, baseline[r], step, whole, memo))));
         }
         return edges;
     }
 
     /// <summary>Narrows [current, end] (verdict as given at current, flipped at end) until it is at most
     /// <paramref name="step"/> wide; returns the end of the bracket with the flipped verdict.</summary>
-    private static double Bisect(Study study, ProfileParameter parameter, double current, double end, ValidationResult row, double step, bool whole)
+    private static double Bisect(Study study, ProfileParameter parameter, double current, double end, ValidationResult row, double step, bool whole, PredictionMemo memo)
     {
         var same = current;
         var flipped = end;
@@ -132,7 +137,7 @@ public static class Sensitivity
             var mid = same + (flipped - same) / 2;
             if (whole) mid = same + Math.Truncate((flipped - same) / 2);
             if (mid == same || mid == flipped) break;
-            var met = PaperValidation.Evaluate(ProfileParameters.With(study, parameter, mid), row.Id).Met;
+            var met = PaperValidation.Evaluate(ProfileParameters.With(study, parameter, mid), [row.Id], memo)[0].Met;
             if (met == row.Met) same = mid;
             else flipped = mid;
         }
@@ -153,6 +158,5 @@ public static class Sensitivity
         }
     }
 
-    private static ImmutableArray<ValidationResult> Evaluate(Study study, string[]? ids) =>
-        ids is null ? PaperValidation.Evaluate(study) : PaperValidation.Evaluate(study, ids);
+    private static ImmutableArray<ValidationResult> Evaluate(Study study, string[]? ids, PredictionMemo memo) => PaperValidation.Evaluate(study, ids, memo);
 }

@@ -23,11 +23,16 @@ public static class PaperValidation
     /// <summary>The targets <paramref name="ids"/> next to the model's measurements (cheaper than all of them when only a few
     /// rows matter, e.g. in a fit or a sensitivity scan).</summary>
     /// <exception cref="KeyNotFoundException">An id is unknown, or the study lacks what a target needs.</exception>
-    public static ImmutableArray<ValidationResult> Evaluate(Study study, IEnumerable<string> ids)
+    public static ImmutableArray<ValidationResult> Evaluate(Study study, IEnumerable<string> ids) => Evaluate(study, ids, null);
+
+    /// <summary>The targets <paramref name="ids"/> (all of them when null) next to the model's measurements, taking the
+    /// predictions from <paramref name="memo"/> when it holds them (a search over many copies of one study that differ in
+    /// one profile each: every copy shares the memo; see <see cref="PredictionMemo"/>).</summary>
+    /// <exception cref="KeyNotFoundException">An id is unknown, or the study lacks what a target needs.</exception>
+    public static ImmutableArray<ValidationResult> Evaluate(Study study, IEnumerable<string>? ids, PredictionMemo? memo)
     {
-        ArgumentNullException.ThrowIfNull(ids);
-        var m = new Measurer(study);
-        return [.. ids.Select(PaperTargets.Get).Select(t => new ValidationResult(t, m.Measure(t)))];
+        var m = new Measurer(study, memo);
+        return [.. (ids is null ? PaperTargets.All.AsEnumerable() : ids.Select(PaperTargets.Get)).Select(t => new ValidationResult(t, m.Measure(t)))];
     }
 
     /// <summary>The target <paramref name="id"/> next to the model's measurement.</summary>
@@ -47,13 +52,15 @@ public static class PaperValidation
     private sealed class Measurer
     {
         private readonly Study study;
+        private readonly PredictionMemo? memo;
         private readonly Dictionary<(string Variant, string App, int Nodes), Prediction> cache = [];
         private readonly Dictionary<string, OsProfile> variants = [];
 
-        public Measurer(Study study)
+        public Measurer(Study study, PredictionMemo? memo = null)
         {
             ArgumentNullException.ThrowIfNull(study);
             this.study = study;
+            this.memo = memo;
         }
 
         public Measurement Measure(PaperTarget t) => t.Id switch
@@ -121,7 +128,9 @@ public static class PaperValidation
         private Prediction Get(string variant, string app, int nodes)
         {
             if (!cache.TryGetValue((variant, app, nodes), out var p))
-                cache[(variant, app, nodes)] = p = study.Predictor.Predict(study.Platform, Variant(variant), study.App[app], nodes);
+                cache[(variant, app, nodes)] = p = memo is null
+                    ? study.Predictor.Predict(study.Platform, Variant(variant), study.App[app], nodes)
+                    : memo.Predict(study.Predictor, study.Platform, Variant(variant), study.App[app], nodes);
             return p;
         }
 

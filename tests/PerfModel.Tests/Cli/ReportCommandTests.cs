@@ -7,7 +7,7 @@ public sealed class ReportCommandTests
     {
         using var tmp = new TempDir();
         var dir = tmp.Sub("r");
-        var (code, output, err) = CliRunner.Run("report", "--out", dir, "--no-images");
+        var (code, output, err) = CliRunner.Run("report", "--out", dir, "--no-images", "--no-sensitivity");
         Assert.Equal(0, code);
         Assert.Equal("", output);
         Assert.Contains("no PNG/SVG images: images were not requested (--no-images)", err);
