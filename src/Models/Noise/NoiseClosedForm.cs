@@ -41,9 +41,13 @@ namespace PerfModel.Noise;
 /// noise, except recursive doubling's stationary step, which runs 0.2–1.4 % low at P ≥ 1,000 (its offset
 /// approximation). Both collectives' stationary steps are approximations that degrade when the steps' delays are many
 /// windows long (the FWQ trace, log-normal σ = 2 at 1,000/s): recursive doubling −23 % (FWQ) to +52 % (log-normal) at 16,384, the
-/// tree −7 % (FWQ) to +55 % (log-normal, P = 16,384, few trials); for the predictor's strong-scaled MiniFE allreduce under
-/// Linux's 500 µs detours (10–30 steps long) recursive doubling +13 % / +35 % at 32,768 / 65,536 ranks
-/// (tests/…/PredictorShapeAgreementTests). The first steps of those heavy tails at large P are
+/// tree −7 % (FWQ) to +55 % (log-normal, P = 16,384, few trials). Sources whose mean detour outlasts four steps
+/// (<see cref="LongDetourSteps"/>; Linux's 1 ms noisy-core detours) hold an allreduce or a dissemination barrier like a
+/// barrier: its stationary step is the larger of the collective's under the other sources and a barrier's over the same
+/// CPU time under all of them (<see cref="ClosedFormOptions.LongDetoursAsBarrier"/>). Measured with Linux's default noise
+/// (tests/…/LongDetourAgreementTests): recursive doubling +4.0 % (2.5 s.e.) at 16,384 and +1.3 % at 65,536 ranks,
+/// dissemination −0.5 % at 65,536 (the recursion alone: +9.5 %, 3.9 s.e.); on the predictor's MiniFE allreduce
+/// (tests/…/PredictorShapeAgreementTests) see there. The first steps of those heavy tails at large P are
 /// beyond what a few simulated trials can estimate (their maxima have heavy tails), and are compared from a cold start.
 /// Monotone in P up to 2^30 (the grid is the same at every P; tests/…/MonotonicityTests), except where the step itself
 /// is not: recursive doubling at a power of two (two rounds fewer), the tree's first step (a mean over ranks).</para>
@@ -99,13 +103,44 @@ public static class NoiseClosedForm
 
         var ctx = new StepContext(pops, work, overhead, 0, options.InProgressAtStart);
         var n = (long)p;
+        // Detours longer than the step: a rank held by one holds every rank of an allreduce or a dissemination barrier
+        // within the step (each depends on every other), whatever the pattern of the rounds, so the step is at least a
+        // barrier over the same CPU time under all the noise; the rounds' structure matters for the short detours. The
+        // stationary step is the larger of the collective's under the short sources alone and that barrier's (both
+        // monotone in P, so their maximum is). Measured against the wall-clock simulator on the predictor's MiniFE
+        // allreduce under Linux's 1 ms noisy-core detours (tests/…/PredictorShapeAgreementTests) and W = 100 µs
+        // (tests/…/LongDetourAgreementTests); see the class remarks.
+        var shortNoise = options.LongDetoursAsBarrier && shape.Sync is SyncShape.AllreduceRecursiveDoubling or SyncShape.DisseminationBarrier
+            ? WithoutLongDetours(noise, LongDetourSteps * CpuSeconds(shape, GridReach)) : null;
+        var full = Collective(ctx, shape, pops, n, p, options, stationary: shortNoise is null);
+        if (shortNoise is not null)
+        {
+            var shortPops = new NoisePopulations(grid, shortNoise, p, shape.RanksPerNode);
+            var shortStep = Collective(new StepContext(shortPops, work, overhead, 0, options.InProgressAtStart), shape, shortPops, n, p, options, stationary: true);
+            var barrier = cpu + GapChain.Evaluate(pops, cpu, p, options.InProgressAtStart).Stationary.Moment;
+            full = full with { Stationary = Math.Max(shortStep.Stationary, barrier), StationaryNoiseFree = shortStep.StationaryNoiseFree };
+        }
+        if (full.Law is { } rdLaw)
+            return Result(options, grid, full.First, full.FirstNoiseFree, full.Stationary, full.StationaryNoiseFree, rdLaw, full.Stationary - rdLaw.Moment, rdLaw, full.First - rdLaw.Moment);
+        var point = GridMeasure.Zero(grid);
+        return Result(options, grid, full.First, full.FirstNoiseFree, full.Stationary, full.StationaryNoiseFree, point, full.Stationary, point, full.First);
+    }
+
+    /// <summary>A collective's first and stationary steps (and, for recursive doubling, the law of its first step's
+    /// completion, which the median, p99 and run spread are read from); recursive doubling's stationary values are NaN
+    /// when they were not asked for.</summary>
+    private sealed record CollectiveStep(double First, double FirstNoiseFree, double Stationary, double StationaryNoiseFree, GridMeasure? Law);
+
+    private static CollectiveStep Collective(StepContext ctx, StepShape shape, NoisePopulations pops, long n, double p, ClosedFormOptions options, bool stationary)
+    {
+        var overhead = ctx.Overhead;
         switch (shape.Sync)
         {
             case SyncShape.AllreduceRecursiveDoubling:
             {
-                var (f, s, sNf) = RecursiveDoublingForm.Evaluate(ctx, n);
+                var (f, s, sNf) = RecursiveDoublingForm.Evaluate(ctx, n, stationary);
                 var core = 1L << CollectiveRounds.FloorLog2(n);
-                if (core != n)
+                if (stationary && core != n)
                 {
                     // The period of P ranks is at least that of its power-of-two core plus the pairing exchanges' two rounds
                     // (the core's ranks run the same windows, started no earlier); the offset approximation of the
@@ -118,20 +153,46 @@ public static class NoiseClosedForm
                     var anchor = core + (1L << CollectiveRounds.FloorLog2(n - core));
                     if (anchor != n) s = Math.Max(s, RecursiveDoublingForm.Evaluate(ctx, anchor).Stationary);
                 }
-                (first, firstNoiseFree, stationary, stationaryNoiseFree) = (f.Mean, f.NoiseFree, s, sNf);
-                law = f.Final.Delay;
-                return Result(options, grid, first, firstNoiseFree, stationary, stationaryNoiseFree, law, stationary - law.Moment, law, first - law.Moment);
+                return new CollectiveStep(f.Mean, f.NoiseFree, s, sNf, f.Final.Delay);
             }
             case SyncShape.DisseminationBarrier:
-                (first, firstNoiseFree, stationary, stationaryNoiseFree) = DisseminationForm.Evaluate(ctx, n);
-                break;
+            {
+                var (first, firstNoiseFree, s, sNf) = DisseminationForm.Evaluate(ctx, n);
+                return new CollectiveStep(first, firstNoiseFree, s, sNf, null);
+            }
             default:
-                var barrier = GapChain.Evaluate(pops, work, p, options.InProgressAtStart).Stationary;
-                (first, firstNoiseFree, stationary, stationaryNoiseFree) = TreeForm.Evaluate(ctx, n, barrier);
-                break;
+            {
+                var barrier = GapChain.Evaluate(pops, ctx.Work, p, options.InProgressAtStart).Stationary;
+                var (first, firstNoiseFree, s, sNf) = TreeForm.Evaluate(ctx, n, barrier);
+                return new CollectiveStep(first, firstNoiseFree, s, sNf, null);
+            }
         }
-        var point = GridMeasure.Zero(grid);
-        return Result(options, grid, first, firstNoiseFree, stationary, stationaryNoiseFree, point, stationary, point, first);
+    }
+
+    /// <summary>
+    /// Steps a detour must outlast, on average, for its source to count as long (see <see cref="Evaluate"/>): 4, against the
+    /// step's CPU time at the largest P the grid reaches, so that a source is long or short at every P alike. An estimate
+    /// from the simulator: detours 6–30 steps long (Linux's 1 ms noisy-core detours, W = 16–100 µs) hold recursive doubling
+    /// within 1–4 % of a barrier over the same CPU time, while a 200 µs daemon (1.25 steps of W = 100 µs,
+    /// NodeClassAgreementTests) makes it 18 % slower than that barrier.
+    /// </summary>
+    internal const double LongDetourSteps = 4;
+
+    /// <summary>The profile without its long sources — Poisson or trace sources whose mean detour is at least
+    /// <paramref name="longSeconds"/> — in its own sources and its classes' (a class left with the base's sources is
+    /// dropped); null when it has none.</summary>
+    internal static NoiseProfile? WithoutLongDetours(NoiseProfile noise, double longSeconds)
+    {
+        bool Long(NoiseSource s) => s.Arrival != NoiseArrival.Periodic && s.Rate.PerSecond > 0 && s.Duration.MeanSeconds >= longSeconds;
+        if (!noise.Sources.Any(Long) && !noise.NodeClasses.Any(c => c.Noise.Sources.Any(Long))) return null;
+        NoiseProfile Short(NoiseProfile pr) => pr with { Sources = [.. pr.Sources.Where(s => !Long(s))] };
+        var shortBase = Short(noise);
+        // A class left with the base's own sources is the base: dropped, so that its law is not computed twice.
+        return shortBase with
+        {
+            NodeClasses = [.. noise.NodeClasses.Select(c => c with { Noise = Short(c.Noise) })
+                .Where(c => !(c.Noise.CoScheduled == shortBase.CoScheduled && Internal.ValueEquality.Sequence(c.Noise.Sources, shortBase.Sources)))],
+        };
     }
 
     /// <summary>The number of points of the grid <see cref="Evaluate"/> puts the delays on for this step, without evaluating

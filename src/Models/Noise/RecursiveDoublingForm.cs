@@ -33,12 +33,13 @@ internal static class RecursiveDoublingForm
     /// <summary>A step: the mean completion over ranks, its noise-free value, the last exchange's clock of the rest.</summary>
     public sealed record Outcome(double Mean, double NoiseFree, RankClock Final, RankClock? OddFinal, RankClock? EvenFinal);
 
-    /// <summary>The first step and the stationary step: (first mean, first noise-free, stationary mean, stationary
-    /// noise-free, first outcome).</summary>
-    public static (Outcome First, double Stationary, double StationaryNoiseFree) Evaluate(StepContext ctx, long ranks)
+    /// <summary>The first step and the stationary step: (first outcome, stationary mean, stationary noise-free); without
+    /// <paramref name="stationaryStep"/> the first step alone (the stationary values NaN).</summary>
+    public static (Outcome First, double Stationary, double StationaryNoiseFree) Evaluate(StepContext ctx, long ranks, bool stationaryStep = true)
     {
         var waits = new List<double[]>();
         var first = Run(ctx, ranks, new Starts(null, null, null), waits);
+        if (!stationaryStep) return (first, double.NaN, double.NaN);
         var outcome = first;
         double stationary = 0, noiseFree = 0;
         // The offsets need the waits of a stationary step: run one from offsets made with the first step's waits, then

@@ -41,6 +41,9 @@ internal sealed class StepContext
 
     public NoiseGrid Grid => grid;
 
+    /// <summary>W.</summary>
+    public double Work => work;
+
     /// <summary>o.</summary>
     public double Overhead { get; }
 
