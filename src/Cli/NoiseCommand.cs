@@ -146,15 +146,23 @@ public static class NoiseCommand
                 // rows are the same, in the same order, on any number of cores; the first failure in list order is reported.
                 var options = new ClosedFormOptions { LinearPoints = pr.GetValue(bins), Runs = pr.GetValue(runs), StepsPerRun = n, InProgressAtStart = !pr.GetValue(coldStart) };
                 var slots = new NoiseRow[shapes.Length];
+                var results = new ClosedFormResult[shapes.Length];
                 var failures = new Exception?[shapes.Length];
                 if (shapes.Length > 4) errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"evaluating {shapes.Length} rank counts ..."));
                 Parallel.For(0, shapes.Length, i =>
                 {
-                    try { slots[i] = NoiseRow.FromClosedForm(rankList[i], n, shapes[i], NoiseClosedForm.Evaluate(profile, shapes[i], rankList[i], options)); }
+                    try
+                    {
+                        results[i] = NoiseClosedForm.Evaluate(profile, shapes[i], rankList[i], options);
+                        slots[i] = NoiseRow.FromClosedForm(rankList[i], n, shapes[i], results[i]);
+                    }
                     catch (Exception e) { failures[i] = e; }
                 });
                 if (failures.FirstOrDefault(e => e is not null) is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
                 rows.AddRange(slots);
+                var longSources = results.SelectMany(r => r.LongDetourSources).Distinct().ToArray();
+                if (longSources.Length > 0)
+                    errors.WriteLine($"note: {string.Join(", ", longSources.Select(x => $"'{x}'"))}: detours that outlast several steps hold the collective like a barrier over the step's CPU time, and the stationary step charges them so (see the README, 'Long detours hold a collective like a barrier')");
             }
             var text = pr.GetValue(format) switch
             {

@@ -38,6 +38,10 @@ public sealed record ClosedFormResult
     /// <summary>Variance of one stationary step's time (its law truncated at the grid's last point), s².</summary>
     public required double StepVarianceSeconds2 { get; init; }
 
+    /// <summary>Names of the sources charged to the stationary step as a barrier over the step's CPU time, because their
+    /// detours outlast several steps (<see cref="ClosedFormOptions.LongDetoursAsBarrier"/>); empty when none was.</summary>
+    public System.Collections.Immutable.ImmutableArray<string> LongDetourSources { get; init; } = [];
+
     /// <summary>E[step] / noise-free step.</summary>
     [Dimensionless("ratio of step times")]
     public double Slowdown => NoiseFree.Seconds > 0 ? MeanStep.Seconds / NoiseFree.Seconds : 1;

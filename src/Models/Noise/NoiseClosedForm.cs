@@ -120,10 +120,11 @@ public static class NoiseClosedForm
             var barrier = cpu + GapChain.Evaluate(pops, cpu, p, options.InProgressAtStart).Stationary.Moment;
             full = full with { Stationary = Math.Max(shortStep.Stationary, barrier), StationaryNoiseFree = shortStep.StationaryNoiseFree };
         }
-        if (full.Law is { } rdLaw)
-            return Result(options, grid, full.First, full.FirstNoiseFree, full.Stationary, full.StationaryNoiseFree, rdLaw, full.Stationary - rdLaw.Moment, rdLaw, full.First - rdLaw.Moment);
         var point = GridMeasure.Zero(grid);
-        return Result(options, grid, full.First, full.FirstNoiseFree, full.Stationary, full.StationaryNoiseFree, point, full.Stationary, point, full.First);
+        var result = full.Law is { } rdLaw
+            ? Result(options, grid, full.First, full.FirstNoiseFree, full.Stationary, full.StationaryNoiseFree, rdLaw, full.Stationary - rdLaw.Moment, rdLaw, full.First - rdLaw.Moment)
+            : Result(options, grid, full.First, full.FirstNoiseFree, full.Stationary, full.StationaryNoiseFree, point, full.Stationary, point, full.First);
+        return shortNoise is null ? result : result with { LongDetourSources = LongSourceNames(noise, LongDetourSteps * CpuSeconds(shape, GridReach)) };
     }
 
     /// <summary>A collective's first and stationary steps (and, for recursive doubling, the law of its first step's
@@ -178,12 +179,21 @@ public static class NoiseClosedForm
     /// </summary>
     internal const double LongDetourSteps = 4;
 
+    /// <summary>Whether <paramref name="source"/> is long: Poisson or trace arrivals whose mean detour is at least
+    /// <paramref name="longSeconds"/>.</summary>
+    private static bool IsLong(NoiseSource source, double longSeconds) =>
+        source.Arrival != NoiseArrival.Periodic && source.Rate.PerSecond > 0 && source.Duration.MeanSeconds >= longSeconds;
+
+    /// <summary>The names of the long sources, the base's and the classes', each once.</summary>
+    private static System.Collections.Immutable.ImmutableArray<string> LongSourceNames(NoiseProfile noise, double longSeconds) =>
+        [.. noise.Sources.Concat(noise.NodeClasses.SelectMany(c => c.Noise.Sources)).Where(s => IsLong(s, longSeconds)).Select(s => s.Name).Distinct()];
+
     /// <summary>The profile without its long sources — Poisson or trace sources whose mean detour is at least
     /// <paramref name="longSeconds"/> — in its own sources and its classes' (a class left with the base's sources is
     /// dropped); null when it has none.</summary>
     internal static NoiseProfile? WithoutLongDetours(NoiseProfile noise, double longSeconds)
     {
-        bool Long(NoiseSource s) => s.Arrival != NoiseArrival.Periodic && s.Rate.PerSecond > 0 && s.Duration.MeanSeconds >= longSeconds;
+        bool Long(NoiseSource s) => IsLong(s, longSeconds);
         if (!noise.Sources.Any(Long) && !noise.NodeClasses.Any(c => c.Noise.Sources.Any(Long))) return null;
         NoiseProfile Short(NoiseProfile pr) => pr with { Sources = [.. pr.Sources.Where(s => !Long(s))] };
         var shortBase = Short(noise);

@@ -42,6 +42,20 @@ public sealed class NoiseCommandTests
     }
 
     [Fact]
+    public void A_source_whose_detours_outlast_the_steps_is_named_in_a_note()
+    {
+        // Linux's noisy cores (1 ms detours) against 100 us steps of recursive doubling: the long-detour rule applies and
+        // the note names the source; the tree (no rule) and a barrier print none; CSV on standard output is unchanged by it.
+        var (code, output, error) = CliRunner.Run("noise", "--os", "linux", "--collective", "allreduce-rd", "--ranks", "1024", "--format", "csv");
+        Assert.True(code == 0, error);
+        Assert.Contains("note: 'noisy core (fwq-th noisiest worker)': detours that outlast several steps", error);
+        Assert.DoesNotContain("note:", output);
+        var tree = CliRunner.Run("noise", "--os", "linux", "--collective", "tree", "--ranks", "1024");
+        Assert.True(tree.Code == 0, tree.Err);
+        Assert.DoesNotContain("outlast", tree.Err);
+    }
+
+    [Fact]
     public void Steps_give_the_mean_step_of_a_run_between_its_first_and_stationary_step()
     {
         // A 500 us daemon at 0.05/s and 100 us barrier steps at 65,536 ranks: a late rank's delay carries into the next step,
