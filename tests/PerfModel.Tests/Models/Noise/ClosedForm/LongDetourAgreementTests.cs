@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerfModel.Noise;
+using PerfModel.Noise.Spec;
 using PerfModel.Noise.WallClock;
 using PerfModel.Profiles;
 using Xunit.Abstractions;
@@ -37,6 +38,20 @@ public sealed class LongDetourAgreementTests(ITestOutputHelper output)
         var without = Closed(SyncShape.AllreduceRecursiveDoubling, 65536, ClosedFormOptions.Fast with { LongDetoursAsBarrier = false }, sim);
         Assert.False(Within(without, sim));
         Assert.True(without > sim.StationaryStepSeconds);
+    }
+
+    [Fact]
+    public void A_source_is_long_from_four_times_the_steps_cpu_time_at_2_pow_30_ranks()
+    {
+        // W = 100 us, rounds of c = 2 us: recursive doubling's CPU time at 2^30 ranks is 100 + 30 x 2 = 160 us, so a source
+        // is long from a mean detour of 640 us, at every P alike; the tree keeps its own form.
+        var rd = TestProfiles.Step(100e-6, SyncShape.AllreduceRecursiveDoubling, 2e-6);
+        ClosedFormResult At(double us, StepShape shape, long ranks) => NoiseClosedForm.Evaluate(
+            NoiseSpec.Parse($"poisson(rate=1kHz, dur=exp(2us)) + poisson(rate=1/s, dur=fixed({us.ToString(CultureInfo.InvariantCulture)}us), name=\"daemon\")"), shape, ranks, ClosedFormOptions.Fast);
+        Assert.Empty(At(639, rd, 4096).LongDetourSources);
+        Assert.Equal("daemon", Assert.Single(At(641, rd, 4096).LongDetourSources));
+        Assert.Equal("daemon", Assert.Single(At(641, rd, 64).LongDetourSources));
+        Assert.Empty(At(641, rd with { Sync = SyncShape.TreeReduceBroadcast }, 4096).LongDetourSources);
     }
 
     /// <summary>The agreement criterion of the matrix: within 1 % or 3 standard errors of the simulated mean, whichever is larger.</summary>
