@@ -7,8 +7,10 @@ namespace PerfModel.NotebookTests.Package;
 
 /// <summary>Packs PerfModel from this tree into the notebooks' local feed with a version no cache has seen:
 /// deletes the older PerfModel packages from artifacts/nuget/, runs (from the repository root)
-/// <c>dotnet pack src/Package -c Release -o artifacts/nuget -p:VersionSuffix=dev.&lt;UTC yyyyMMddHHmmssfff&gt;</c>
-/// (with <c>--no-restore</c> once the project is restored),
+/// <c>dotnet pack src/Package -c NotebookPack -p:Optimize=true -o artifacts/nuget -p:VersionSuffix=dev.&lt;UTC yyyyMMddHHmmssfff&gt;</c>
+/// (with <c>--no-restore</c> once the project is restored; a configuration of its own, optimised like Release, so that
+/// its rebuild of every library with the new version never touches the Debug or Release outputs the other test assembly
+/// packs from at the same time),
 /// then deletes the other dev versions from NuGet's global packages folder. The notebooks reference
 /// <c>PerfModel, 0.*-*</c>, so they get exactly this build.</summary>
 internal static partial class FreshPackage
@@ -31,7 +33,7 @@ internal static partial class FreshPackage
         // reads when it packs; the version is a build property and needs no restore.
         string[] restore = File.Exists(Path.Combine(Path.GetDirectoryName(RepoPaths.PackageProject)!, "obj", "project.assets.json")) ? ["--no-restore"] : [];
         var (exitCode, output) = DotnetCommand.Run(RepoPaths.Root, PackTimeout,
-            ["pack", "src/Package", "-c", "Release", "-o", "artifacts/nuget", "-p:VersionSuffix=" + suffix, "-nodeReuse:false", .. restore]);
+            ["pack", "src/Package", "-c", "NotebookPack", "-p:Optimize=true", "-o", "artifacts/nuget", "-p:VersionSuffix=" + suffix, "-nodeReuse:false", .. restore]);
         var elapsed = clock.Elapsed;
         if (exitCode != 0)
             throw new InvalidOperationException($"dotnet pack src/Package failed (exit code {exitCode}):\n{output}");
