@@ -26,8 +26,9 @@ namespace PerfModel.Noise;
 /// leaves when the last arrives; the first step is W + E[max_P X], X the compute noise in the stationary state, and the
 /// stationary step follows from the Markov chain of the step's delay, which is the next step's gap (<see cref="GapChain"/>;
 /// exact up to the grid of gaps). Node classes (<see cref="NoiseProfile.NodeClasses"/>): a barrier's maximum is
-/// (Σ_c s_c F_c^R)^(P/R) exactly (<see cref="NoisePopulations"/>); the collectives mix the classes per window (an
-/// approximation). Recursive doubling (MPICH at any P, ⌊log₂ P⌋ + 2 rounds when P is not a power of two), dissemination
+/// (Σ_c s_c F_c^R)^(P/R) exactly (<see cref="NoisePopulations"/>); the collectives keep their laws per class, a rank
+/// charged its class's noise in every window and its partner of the same class when both are on one node, else of a class
+/// drawn with the shares (<see cref="StepContext.SameNode"/>). Recursive doubling (MPICH at any P, ⌊log₂ P⌋ + 2 rounds when P is not a power of two), dissemination
 /// (⌈log₂ P⌉ rounds) and the binomial tree (reduce + broadcast at any P): law recursions over independent clocks
 /// (<see cref="RecursiveDoublingForm"/>, <see cref="DisseminationForm"/>, <see cref="TreeForm"/>), whose stationary steps
 /// are approximations. Co-scheduled noise: one timeline for every rank, so nothing grows with P — the step is a single
@@ -40,8 +41,8 @@ namespace PerfModel.Noise;
 /// everywhere; recursive doubling and the binomial tree within 1 % for exponential, Pareto α = 2.5 and periodic-tick
 /// noise, except recursive doubling's stationary step, which runs 0.2–1.4 % low at P ≥ 1,000 (its offset
 /// approximation). Both collectives' stationary steps are approximations that degrade when the steps' delays are many
-/// windows long (the FWQ trace, log-normal σ = 2 at 1,000/s): recursive doubling −23 % (FWQ) to +52 % (log-normal) at 16,384, the
-/// tree −7 % (FWQ) to +55 % (log-normal, P = 16,384, few trials). Sources whose mean detour outlasts four steps
+/// windows long (the FWQ trace, log-normal σ = 2 at 1,000/s): recursive doubling −23 % (FWQ) and +17 % (log-normal) at
+/// 16,384, the tree −6 % (FWQ, 131,072). Sources whose mean detour outlasts four steps
 /// (<see cref="LongDetourSteps"/>; Linux's 1 ms noisy-core detours) hold an allreduce or a dissemination barrier like a
 /// barrier: its stationary step is the larger of the collective's under the other sources and a barrier's over the same
 /// CPU time under all of them (<see cref="ClosedFormOptions.LongDetoursAsBarrier"/>). Measured with Linux's default noise
@@ -154,7 +155,7 @@ public static class NoiseClosedForm
                     var anchor = core + (1L << CollectiveRounds.FloorLog2(n - core));
                     if (anchor != n) s = Math.Max(s, RecursiveDoublingForm.Evaluate(ctx, anchor).Stationary);
                 }
-                return new CollectiveStep(f.Mean, f.NoiseFree, s, sNf, f.Final.Delay);
+                return new CollectiveStep(f.Mean, f.NoiseFree, s, sNf, f.Law.Delay);
             }
             case SyncShape.DisseminationBarrier:
             {

@@ -41,4 +41,20 @@ internal sealed record RankClock(double Tau, GridMeasure Delay, GridMeasure Last
         var (da, db) = (a.Tau - tau, b.Tau - tau);
         return new RankClock(tau, M(a.Delay, b.Delay, da, db), GridMeasure.Mix([weightA, 1 - weightA], [a.LastWindow, b.LastWindow]), M(a.Before, b.Before, da, db));
     }
+
+    /// <summary>The law of a rank drawn from the clocks with the given weights (summing to 1; zero weights skipped): their
+    /// mixture, folded pairwise by <see cref="Mix(double, RankClock, RankClock)"/>; a single clock of weight 1 is returned as it is.</summary>
+    public static RankClock Mix(IReadOnlyList<double> weights, IReadOnlyList<RankClock> clocks)
+    {
+        RankClock? acc = null;
+        var sum = 0.0;
+        for (var i = 0; i < clocks.Count; i++)
+        {
+            var w = weights[i];
+            if (w <= 0) continue;
+            acc = acc is null ? clocks[i] : Mix(sum / (sum + w), acc, clocks[i]);
+            sum += w;
+        }
+        return acc ?? throw new ArgumentException("no clock has a positive weight", nameof(weights));
+    }
 }

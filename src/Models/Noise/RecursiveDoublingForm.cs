@@ -10,6 +10,11 @@ namespace PerfModel.Noise;
 /// doi:10.1109/SC.2010.12; Agarwal, Garg, Vishnoi, HiPC 2005, doi:10.1007/11602569_25). Blocks of 2^m new ranks hold only
 /// pre-step ranks, only others, or (one block per level) both; each kind has one law per level, a mixed block's being
 /// the mixture of its two halves'. The step time is the mean over ranks of their completion.</para>
+/// <para>Node classes. Every law is kept per class: a rank of class c is charged c's noise in each of its windows (it
+/// keeps its class), and its partner of level m shares the class when both are on one node (the share q_m of pairs
+/// x, x XOR 2^m among R consecutive ranks per node, <see cref="StepContext.SameNode"/>; 0 for classes of single cores) and
+/// otherwise has class c′ with its share. The pairing of the pre-step ranks 2i, 2i + 1 is taken the same way (d = 1), and
+/// the exchanges of the new ranks with q_m of the old ranks (an approximation where P is not a power of two).</para>
 /// <para>Stationary step (an approximation). Rank i starts step n + 1 when it leaves step n, at a common time plus an
 /// offset: the delays of the step's exchanges that reached it but not every rank. Each window's charged noise is such a
 /// partial delay; it is carried on its own rank only (so every event counts once in the next step's maximum), i.e. the
@@ -27,17 +32,20 @@ internal static class RecursiveDoublingForm
     /// <summary>A pass that changes the stationary step by at most this share of it ends the iteration.</summary>
     private const double SettledChange = 1e-3;
 
-    /// <summary>Start clocks of the three kinds of rank: 2i (i &lt; r), 2i + 1 (i &lt; r), the rest; null at a run's start.</summary>
-    public sealed record Starts(RankClock? Even, RankClock? Odd, RankClock? Rest);
+    /// <summary>Start clocks of the three kinds of rank, per class: 2i (i &lt; r), 2i + 1 (i &lt; r), the rest; null at a
+    /// run's start.</summary>
+    public sealed record Starts(RankClock[]? Even, RankClock[]? Odd, RankClock[]? Rest);
 
-    /// <summary>A step: the mean completion over ranks, its noise-free value, the last exchange's clock of the rest.</summary>
-    public sealed record Outcome(double Mean, double NoiseFree, RankClock Final, RankClock? OddFinal, RankClock? EvenFinal);
+    /// <summary>A step: the mean completion over ranks, its noise-free value, the last exchange's clock of the rest, of
+    /// 2i + 1 and of 2i after the return message (per class), and <see cref="Law"/>, the last exchange's clock of a rank of
+    /// the rest drawn with the classes' shares.</summary>
+    public sealed record Outcome(double Mean, double NoiseFree, RankClock[] Final, RankClock[]? OddFinal, RankClock[]? EvenFinal, RankClock Law);
 
     /// <summary>The first step and the stationary step: (first outcome, stationary mean, stationary noise-free); without
     /// <paramref name="stationaryStep"/> the first step alone (the stationary values NaN).</summary>
     public static (Outcome First, double Stationary, double StationaryNoiseFree) Evaluate(StepContext ctx, long ranks, bool stationaryStep = true)
     {
-        var waits = new List<double[]>();
+        var waits = new List<double[][]>();
         var first = Run(ctx, ranks, new Starts(null, null, null), waits);
         if (!stationaryStep) return (first, double.NaN, double.NaN);
         var outcome = first;
@@ -59,89 +67,163 @@ internal static class RecursiveDoublingForm
         return (first, stationary, noiseFree);
     }
 
-    /// <summary>Each kind's offset at the start of the next step (see the class remarks) and their means over ranks.</summary>
-    private static (Starts Starts, double Mean, double Tau) Offsets(StepContext ctx, long ranks, Outcome step, List<double[]> waits)
+    /// <summary>Each kind's offset at the start of the next step, per class (see the class remarks), and their means over
+    /// ranks.</summary>
+    private static (Starts Starts, double Mean, double Tau) Offsets(StepContext ctx, long ranks, Outcome step, List<double[][]> waits)
     {
-        var rest = OwnWindows(ctx, waits, step.Final.LastWindow) with { Tau = 0 };
-        RankClock? odd = null, even = null;
+        var classes = ctx.Classes;
+        var rest = new RankClock[classes];
+        for (var c = 0; c < classes; c++)
+        {
+            var cls = classes == 1 ? -1 : c;
+            rest[c] = OwnWindows(ctx, [.. waits.Select(w => w[c])], step.Final[c].LastWindow, cls) with { Tau = 0 };
+        }
+        RankClock[]? odd = null, even = null;
         if (step.OddFinal is { } o && step.EvenFinal is { } e)
         {
-            var sent = ctx.Send(rest);
-            odd = sent with { Tau = o.Tau - step.Final.Tau };
+            var sent = new RankClock[classes];
+            odd = new RankClock[classes];
+            even = new RankClock[classes];
+            for (var c = 0; c < classes; c++)
+            {
+                sent[c] = ctx.Send(rest[c], classes == 1 ? -1 : c);
+                odd[c] = sent[c] with { Tau = o[c].Tau - step.Final[c].Tau };
+            }
             // The even rank has idled since its pre-step send: its receive window is the step's.
-            even = new RankClock(e.Tau - step.Final.Tau, GridMeasure.Convolve(sent.Delay, e.LastWindow), e.LastWindow, sent.Delay);
+            var q = ctx.SameNode(1, xor: true);
+            for (var c = 0; c < classes; c++)
+            {
+                // The partner 2i + 1 is of this class on the same node, else of class c′ with its share (a mixture: the
+                // receive's convolution is linear in it).
+                var partner = classes == 1 ? sent[0] : RankClock.Mix(PartnerWeights(ctx, q, c), sent);
+                even[c] = new RankClock(e[c].Tau - step.Final[c].Tau, GridMeasure.Convolve(partner.Delay, e[c].LastWindow), e[c].LastWindow, partner.Delay);
+            }
         }
-        var (mean, tau) = Weighted(ranks, rest, odd, even);
+        var (mean, tau) = Weighted(ctx, ranks, rest, odd, even);
         return (new Starts(even, odd, rest), mean, tau);
     }
 
-    /// <summary>Mean over ranks of E[clock] and of τ, for the kinds' clocks.</summary>
-    private static (double Mean, double Tau) Weighted(long ranks, RankClock rest, RankClock? odd, RankClock? even)
+    /// <summary>Mean over ranks of E[clock] and of τ, for the kinds' clocks (per class, weighted by the shares).</summary>
+    private static (double Mean, double Tau) Weighted(StepContext ctx, long ranks, RankClock[] rest, RankClock[]? odd, RankClock[]? even)
     {
-        if (odd is null || even is null) return (rest.Mean, rest.Tau);
+        if (odd is null || even is null) return (ctx.OverClasses(c => rest[c].Mean), ctx.OverClasses(c => rest[c].Tau));
         var extra = ranks - (1L << Communication.CollectiveRounds.FloorLog2(ranks));
         var p = (double)ranks;
         var wRest = (p - 2 * extra) / p;
         var wPre = extra / p;
-        return (wRest * rest.Mean + wPre * (odd.Mean + even.Mean), wRest * rest.Tau + wPre * (odd.Tau + even.Tau));
+        return (wRest * ctx.OverClasses(c => rest[c].Mean) + wPre * ctx.OverClasses(c => odd[c].Mean + even[c].Mean), wRest * ctx.OverClasses(c => rest[c].Tau) + wPre * ctx.OverClasses(c => odd[c].Tau + even[c].Tau));
     }
 
     /// <summary>The noise of a rank's own windows over the exchange levels (a send window, then a receive window with the
-    /// level's waits), from τ = 0: its offset.</summary>
-    internal static RankClock OwnWindows(StepContext ctx, List<double[]> waits, GridMeasure lastWindow)
+    /// level's waits), from τ = 0, charged the noise of population <paramref name="cls"/> (−1: the mixture): its offset.</summary>
+    internal static RankClock OwnWindows(StepContext ctx, IReadOnlyList<double[]> waits, GridMeasure lastWindow, int cls = -1)
     {
         var c = RankClock.At(ctx.Grid, 0) with { LastWindow = lastWindow };
-        foreach (var w in waits) c = ctx.Window(ctx.Send(c), ctx.Overhead, w);
+        foreach (var w in waits) c = ctx.Window(ctx.Send(c, cls), ctx.Overhead, w, cls);
         return c;
     }
 
-    public static Outcome Run(StepContext ctx, long ranks, Starts starts, List<double[]>? waits = null)
+    public static Outcome Run(StepContext ctx, long ranks, Starts starts, List<double[][]>? waits = null)
     {
+        var classes = ctx.Classes;
+        int Cls(int c) => classes == 1 ? -1 : c;
         var levels = Communication.CollectiveRounds.FloorLog2(ranks);
         var extra = ranks - (1L << levels);
-        var y = ctx.Compute(starts.Rest);
-        RankClock? h = null, evenSent = null;
+        var y = new RankClock[classes];
+        for (var c = 0; c < classes; c++) y[c] = ctx.Compute(starts.Rest?[c], Cls(c));
+        RankClock[]? h = null, evenSent = null;
+        var pairSame = ctx.SameNode(1, xor: true);
         if (extra > 0)
         {
-            evenSent = ctx.Send(ctx.Compute(starts.Even));
-            h = ctx.Receive(ctx.Compute(starts.Odd), evenSent);
+            evenSent = new RankClock[classes];
+            h = new RankClock[classes];
+            for (var c = 0; c < classes; c++) evenSent[c] = ctx.Send(ctx.Compute(starts.Even?[c], Cls(c)), Cls(c));
+            for (var c = 0; c < classes; c++) h[c] = ReceiveFrom(ctx, ctx.Compute(starts.Odd?[c], Cls(c)), evenSent, pairSame, c).Clock;
         }
 
-        // Block laws by level and number of pre-step members (memoised).
-        var memo = new Dictionary<(int, long), RankClock>();
-        RankClock Block(int level, long preCount)
+        // Block laws by level and number of pre-step members (memoised), per class.
+        var memo = new Dictionary<(int, long), RankClock[]>();
+        RankClock[] Block(int level, long preCount)
         {
-            if (memo.TryGetValue((level, preCount), out var c)) return c;
-            if (level == 0) c = preCount == 1 ? h! : y;
+            if (memo.TryGetValue((level, preCount), out var b)) return b;
+            if (level == 0) b = preCount == 1 ? h! : y;
             else
             {
                 var half = 1L << (level - 1);
                 var low = Math.Min(preCount, half);
-                c = Exchange(ctx, Block(level - 1, low), Block(level - 1, preCount - low));
-                if (preCount == (extra >> (levels - level)) << 0 && waits is not null && waits.Count < level) waits.Add(ctx.LastReceiveWeights);
+                (b, var weights) = Exchange(ctx, Block(level - 1, low), Block(level - 1, preCount - low), ctx.SameNode(half, xor: true));
+                if (preCount == (extra >> (levels - level)) << 0 && waits is not null && waits.Count < level) waits.Add(weights);
             }
-            memo[(level, preCount)] = c;
-            return c;
+            memo[(level, preCount)] = b;
+            return b;
         }
         var final = Block(levels, extra);
-        if (extra == 0) return new Outcome(final.Mean, final.Tau, final, null, null);
+        var law = classes == 1 ? final[0] : RankClock.Mix(ctx.Shares, final);
+        if (extra == 0) return new Outcome(ctx.OverClasses(c => final[c].Mean), ctx.OverClasses(c => final[c].Tau), final, null, null, law);
 
         // Return message: 2i + 1 sends, 2i receives (it has idled since its pre-step send).
-        var oddFinal = ctx.Send(final);
-        var evenFinal = ctx.Receive(evenSent!, oddFinal);
-        var p = (double)ranks;
-        var wRest = (p - 2 * extra) / p;
-        var wPre = extra / p;
-        return new Outcome(wRest * final.Mean + wPre * (oddFinal.Mean + evenFinal.Mean), wRest * final.Tau + wPre * (oddFinal.Tau + evenFinal.Tau),
-            final, oddFinal, evenFinal);
+        var oddFinal = new RankClock[classes];
+        var evenFinal = new RankClock[classes];
+        for (var c = 0; c < classes; c++) oddFinal[c] = ctx.Send(final[c], Cls(c));
+        for (var c = 0; c < classes; c++) evenFinal[c] = ReceiveFrom(ctx, evenSent![c], oddFinal, pairSame, c).Clock;
+        var n = (double)ranks;
+        var wRest = (n - 2 * extra) / n;
+        var wPre = extra / n;
+        return new Outcome(wRest * ctx.OverClasses(c => final[c].Mean) + wPre * ctx.OverClasses(c => oddFinal[c].Mean + evenFinal[c].Mean),
+            wRest * ctx.OverClasses(c => final[c].Tau) + wPre * ctx.OverClasses(c => oddFinal[c].Tau + evenFinal[c].Tau), final, oddFinal, evenFinal, law);
     }
 
-    /// <summary>One exchange between independent clocks a and b: the law of a random rank of the pair afterwards.</summary>
-    internal static RankClock Exchange(StepContext ctx, RankClock a, RankClock b)
+    /// <summary>The law of the class of a partner of a rank of class <paramref name="c"/>: c with probability
+    /// <paramref name="same"/> (one node), else class c′ with its share.</summary>
+    internal static double[] PartnerWeights(StepContext ctx, double same, int c)
     {
-        var sa = ctx.Send(a);
-        if (ReferenceEquals(a, b)) return ctx.Receive(sa, sa);
-        var sb = ctx.Send(b);
-        return RankClock.Mix(0.5, ctx.Receive(sa, sb), ctx.Receive(sb, sa));
+        var s = ctx.Shares;
+        var w = new double[s.Length];
+        for (var p = 0; p < s.Length; p++) w[p] = (1 - same) * s[p] + (p == c ? same : 0);
+        return w;
+    }
+
+    /// <summary>The receive window of a rank of class <paramref name="c"/> whose clock is <paramref name="current"/>, from a
+    /// partner whose send ends at <paramref name="partnerSends"/>[c′] for a partner of class c′: of class c with probability
+    /// <paramref name="same"/>, else of class c′ with its share. The partner's send is taken as the mixture of its classes'
+    /// (exact for the wait, max(current, arrival), whose law is linear in the arrival's; for the window's in-progress noise
+    /// the gap's law is averaged, as for every receive: <see cref="StepContext"/>); and the receive's age weights.</summary>
+    internal static (RankClock Clock, double[] Weights) ReceiveFrom(StepContext ctx, RankClock current, RankClock[] partnerSends, double same, int c)
+    {
+        if (ctx.Classes == 1)
+        {
+            var only = ctx.Receive(current, partnerSends[0]);
+            return (only, ctx.LastReceiveWeights);
+        }
+        var received = ctx.Receive(current, RankClock.Mix(PartnerWeights(ctx, same, c), partnerSends), null, c);
+        return (received, ctx.LastReceiveWeights);
+    }
+
+    /// <summary>One exchange between independent blocks a and b (per class): the law of a random rank of class c of the pair
+    /// afterwards, its partner sharing its class with probability <paramref name="same"/>; and, per class, the age weights
+    /// of its receive windows.</summary>
+    internal static (RankClock[] Clocks, double[][] Weights) Exchange(StepContext ctx, RankClock[] a, RankClock[] b, double same)
+    {
+        var classes = ctx.Classes;
+        int Cls(int c) => classes == 1 ? -1 : c;
+        var clocks = new RankClock[classes];
+        var weights = new double[classes][];
+        var sa = new RankClock[classes];
+        for (var c = 0; c < classes; c++) sa[c] = ctx.Send(a[c], Cls(c));
+        if (ReferenceEquals(a, b))
+        {
+            for (var c = 0; c < classes; c++) (clocks[c], weights[c]) = ReceiveFrom(ctx, sa[c], sa, same, c);
+            return (clocks, weights);
+        }
+        var sb = new RankClock[classes];
+        for (var c = 0; c < classes; c++) sb[c] = ctx.Send(b[c], Cls(c));
+        for (var c = 0; c < classes; c++)
+        {
+            var (ra, _) = ReceiveFrom(ctx, sa[c], sb, same, c);
+            var (rb, wb) = ReceiveFrom(ctx, sb[c], sa, same, c);
+            clocks[c] = RankClock.Mix(0.5, ra, rb);
+            weights[c] = wb;
+        }
+        return (clocks, weights);
     }
 }

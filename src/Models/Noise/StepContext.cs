@@ -8,9 +8,10 @@ namespace PerfModel.Noise;
 /// previous window to the window's start, i.e. max(stretch, arrival − nominal end) for a receive and the stretch alone
 /// otherwise. The gap enters through the age weights P(gap &gt; a) = 1 − F_stretch(a)·P(arrival − nominal end ≤ a), the
 /// two clocks independent (they depend on disjoint sets of ranks): averaged over the gap's law, exact for the mean and
-/// to first order in the in-progress mass for the law. With node classes every window's law is the share-weighted
-/// mixture of the classes' (each rank's class drawn anew per window: an approximation that ignores that a rank keeps its
-/// class; see <see cref="NoiseClosedForm"/> for its measured error).
+/// to first order in the in-progress mass for the law. With node classes a window is charged its rank's class's noise
+/// (the collectives keep a law per class: a rank keeps its class in every window; <see cref="RecursiveDoublingForm"/>,
+/// <see cref="DisseminationForm"/>, <see cref="TreeForm"/>), or, for class −1, the share-weighted mixture of the classes'
+/// (a rank drawn at random, for the mean noise of a window over ranks).
 /// </summary>
 internal sealed class StepContext
 {
@@ -20,10 +21,12 @@ internal sealed class StepContext
     private readonly double work;
     private readonly double[] ages;
     private readonly bool inProgressAtStart;
+    private readonly long ranksPerNode;
 
     public StepContext(NoisePopulations pops, double work, double overhead, double wire, bool inProgressAtStart = true)
     {
         this.inProgressAtStart = inProgressAtStart;
+        ranksPerNode = (long)pops.RanksPerNode;
         grid = pops.Grid;
         noises = pops.Noise;
         shares = pops.Shares;
@@ -41,6 +44,36 @@ internal sealed class StepContext
 
     public NoiseGrid Grid => grid;
 
+    /// <summary>Populations: 1 without node classes, else the base and each class (<see cref="NoisePopulations"/>).</summary>
+    public int Classes => noises.Length;
+
+    /// <summary>Each population's share of the ranks.</summary>
+    public double[] Shares => shares;
+
+    /// <summary>Σ_c s_c f(c): the mean over ranks of a quantity known per class (f(0) itself without classes).</summary>
+    public double OverClasses(Func<int, double> f)
+    {
+        var sum = 0.0;
+        for (var c = 0; c < shares.Length; c++) sum += shares[c] * f(c);
+        return sum;
+    }
+
+    /// <summary>The share of rank pairs (x, x XOR d) (<paramref name="xor"/>) or (x, x − d) that lie on one node of R
+    /// consecutive ranks (<see cref="NoisePopulations.RanksPerNode"/>; 0 for classes of single cores, R = 1): such partners
+    /// share a class, the others draw theirs independently. x − d: (R − d)/R for d &lt; R; x XOR d: counted over one period
+    /// 2dR of both patterns; 0 for d ≥ R.</summary>
+    public double SameNode(long distance, bool xor)
+    {
+        var r = ranksPerNode;
+        if (r <= 1 || distance >= r) return 0;
+        if (!xor) return (double)(r - distance) / r;
+        var period = 2 * distance * r;
+        long same = 0;
+        for (long x = 0; x < period; x++)
+            if (x / r == (x ^ distance) / r) same++;
+        return (double)same / period;
+    }
+
     /// <summary>W.</summary>
     public double Work => work;
 
@@ -52,42 +85,45 @@ internal sealed class StepContext
 
     /// <summary>The compute window from a rank's clock at the step's start (null: the run's start, τ = 0 in the stationary
     /// noise state, or with nothing in progress for a cold start).</summary>
-    public RankClock Compute(RankClock? start) =>
-        start is null ? Window(RankClock.At(grid, 0), work, inProgressAtStart ? Stationary : noises[0].NoGap) : Window(start, work, WeightsAfter(start.LastWindow));
+    public RankClock Compute(RankClock? start, int cls = -1) =>
+        start is null ? Window(RankClock.At(grid, 0), work, inProgressAtStart ? Stationary : noises[0].NoGap, cls) : Window(start, work, WeightsAfter(start.LastWindow), cls);
 
     /// <summary>A window of <paramref name="length"/> right after the rank's previous one (the gap is its stretch).</summary>
-    public RankClock Window(RankClock c, double length) => Window(c, length, WeightsAfter(c.LastWindow));
+    public RankClock Window(RankClock c, double length, int cls = -1) => Window(c, length, WeightsAfter(c.LastWindow), cls);
 
-    /// <summary>The send window of a rank whose clock is <paramref name="c"/>.</summary>
-    public RankClock Send(RankClock c) => Window(c, Overhead);
+    /// <summary>The send window of a rank whose clock is <paramref name="c"/> (of population <paramref name="cls"/>, −1: the
+    /// mixture).</summary>
+    public RankClock Send(RankClock c, int cls = -1) => Window(c, Overhead, cls);
 
     /// <summary>A receive window that starts when the rank is free (<paramref name="current"/>) and the message sent by a
     /// partner whose send ends at <paramref name="partnerSend"/> has arrived; <paramref name="weights"/> gives the age
     /// weights of its gap instead of computing them from the two clocks.</summary>
-    public RankClock Receive(RankClock current, RankClock partnerSend, double[]? weights = null)
+    public RankClock Receive(RankClock current, RankClock partnerSend, double[]? weights = null, int cls = -1)
     {
         var arrival = partnerSend with { Tau = partnerSend.Tau + Wire };
         var start = RankClock.MaxDelay(current, arrival, out var tau);
         weights ??= ReceiveWeights(current.NominalEnd, current.LastWindow, arrival);
         LastReceiveWeights = weights;
         var before = new RankClock(tau, start, current.LastWindow, start);
-        return Window(before, Overhead, weights);
+        return Window(before, Overhead, weights, cls);
     }
 
-    /// <summary>A window of <paramref name="length"/> from clock <paramref name="c"/> with the given age weights.</summary>
-    public RankClock Window(RankClock c, double length, double[] weights)
+    /// <summary>A window of <paramref name="length"/> from clock <paramref name="c"/> with the given age weights, charged the
+    /// noise of population <paramref name="cls"/> (−1: the mixture of the populations).</summary>
+    public RankClock Window(RankClock c, double length, double[] weights, int cls = -1)
     {
         GridMeasure delay, law;
-        if (noises.Length == 1 && !noises[0].HasPeriodic && length < work)
+        var one = noises.Length == 1 ? noises[0] : cls >= 0 ? noises[cls] : null;
+        if (noises.Length == 1 && !one!.HasPeriodic && length < work)
         {
-            var jumps = noises[0].Jumps(length, weights);
+            var jumps = one.Jumps(length, weights);
             var coarse = jumps.Compress(GapChain.CompressPoints);
             law = DetourMeasure.ConvolveCompoundPoisson(GridMeasure.Zero(grid), jumps, coarse);
             delay = DetourMeasure.ConvolveCompoundPoisson(c.Delay, jumps, coarse);
         }
         else
         {
-            law = noises.Length == 1 ? noises[0].Law(length, weights) : GridMeasure.Mix(shares, [.. noises.Select(n => n.Law(length, weights))]);
+            law = one is not null ? one.Law(length, weights) : GridMeasure.Mix(shares, [.. noises.Select(n => n.Law(length, weights))]);
             delay = GridMeasure.Convolve(c.Delay, law);
         }
         return new RankClock(c.Tau + length, delay, law, c.Delay);

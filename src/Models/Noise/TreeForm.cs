@@ -21,6 +21,11 @@ namespace PerfModel.Noise;
 /// independent across ranks (an approximation: siblings share their ancestors' windows), and the broadcast receives'
 /// gaps are the noise-free gap plus a barrier's stationary delay (see the code); the error against the simulator is given
 /// on <see cref="NoiseClosedForm"/>.</para>
+/// <para>Node classes: the reduce's subtree laws and the stationary entries are kept per class of the subtree's root, which
+/// is charged its class's noise in every window; a child's root x + 2^j = x XOR 2^j shares it when both are on one node
+/// (<see cref="StepContext.SameNode"/>), else has class c′ with its share (<see cref="RecursiveDoublingForm.ReceiveFrom"/>).
+/// The broadcast's mean window noise is the mixture's (a mean, so exact over the classes), its gaps from the mixture of the
+/// subtree roots' clocks.</para>
 /// </summary>
 internal static class TreeForm
 {
@@ -31,20 +36,30 @@ internal static class TreeForm
         var wire = ctx.Wire;
         // Reduce of the first step. The root of n ranks (2^(L−1) < n ≤ 2^L) receives from children of 1, 2, …, 2^(L−2)
         // ranks — after which its clock is that of the root of 2^(L−1) ranks — then from the last child, of n − 2^(L−1).
-        var sub = new Dictionary<long, RankClock>();
-        RankClock Sub(long n)
+        // Per class of the subtree's root.
+        var classes = ctx.Classes;
+        int Cls(int c) => classes == 1 ? -1 : c;
+        RankClock Mixed(RankClock[] perClass) => classes == 1 ? perClass[0] : RankClock.Mix(ctx.Shares, perClass);
+        var sub = new Dictionary<long, RankClock[]>();
+        RankClock[] Sub(long n)
         {
             if (sub.TryGetValue(n, out var c)) return c;
-            if (n == 1) c = ctx.Compute(null);
+            c = new RankClock[classes];
+            if (n == 1)
+                for (var k = 0; k < classes; k++) c[k] = ctx.Compute(null, Cls(k));
             else
             {
                 var half = 1L << (Communication.CollectiveRounds.CeilLog2(n) - 1);
-                c = ctx.Receive(Sub(half), ctx.Send(Sub(n - half)));
+                var (own, child) = (Sub(half), Sub(n - half));
+                var same = ctx.SameNode(half, xor: true);
+                var sent = new RankClock[classes];
+                for (var k = 0; k < classes; k++) sent[k] = ctx.Send(child[k], Cls(k));
+                for (var k = 0; k < classes; k++) c[k] = RecursiveDoublingForm.ReceiveFrom(ctx, own[k], sent, same, k).Clock;
             }
             sub[n] = c;
             return c;
         }
-        var root = Sub(ranks);
+        var root = Mixed(Sub(ranks));
 
         // The broadcast receive of the root of a child subtree of n ranks: its gap runs from the end of its reduce send
         // to the broadcast's arrival, taken as the root's reduce end. In the first step: from the first step's clocks (as
@@ -56,7 +71,7 @@ internal static class TreeForm
         double[] Gap(long n, bool stationary = false)
         {
             if (gapWeights.TryGetValue((n, stationary), out var w)) return w;
-            var sent = ctx.Send(Sub(n));
+            var sent = ctx.Send(Mixed(Sub(n)));
             w = stationary
                 ? ctx.WeightsAfter(stationaryDelay.Shift(Math.Max(0, root.Tau + wire - sent.Tau)))
                 : ctx.ReceiveWeights(sent.NominalEnd, sent.LastWindow, root with { Tau = root.Tau + wire });
@@ -80,24 +95,37 @@ internal static class TreeForm
         // after it — the other sends, the compute, the children of 1 … 2^(L−2) ranks and their receives — is the step of
         // the root of 2^(L−1) ranks, shifted by that first send (a delay common to all of it, so it moves their maximum as
         // it moves each), and the last child's reduce arrives last: O(1) windows per subtree size, O(log P) in all.
-        var entry = new Dictionary<long, RankClock>();
-        RankClock Entry(long n)
+        var entry = new Dictionary<long, RankClock[]>();
+        RankClock[] Entry(long n)
         {
             if (entry.TryGetValue(n, out var c)) return c;
-            var start = RankClock.At(grid, 0) with { LastWindow = ctx.Window(RankClock.At(grid, 0), o, Gap(n, stationary: true)).LastWindow };
-            if (n == 1) c = ctx.Compute(start);
-            else
+            c = new RankClock[classes];
+            var gap = Gap(n, stationary: true);
+            for (var k = 0; k < classes; k++)
             {
+                var start = RankClock.At(grid, 0) with { LastWindow = ctx.Window(RankClock.At(grid, 0), o, gap, Cls(k)).LastWindow };
+                if (n == 1)
+                {
+                    c[k] = ctx.Compute(start, Cls(k));
+                    continue;
+                }
                 var half = 1L << (Communication.CollectiveRounds.CeilLog2(n) - 1);
-                var firstSent = ctx.Send(start);
-                var rest = Shifted(Entry(half), firstSent);
-                var childEntry = ctx.Window(firstSent with { Tau = firstSent.Tau + wire }, o, Gap(n - half, stationary: true));
-                c = ctx.Receive(rest, ctx.Send(Shifted(Entry(n - half), childEntry)));
+                var firstSent = ctx.Send(start, Cls(k));
+                var rest = Shifted(Entry(half)[k], firstSent);
+                var childGap = Gap(n - half, stationary: true);
+                var children = Entry(n - half);
+                var childSends = new RankClock[classes];
+                for (var q = 0; q < classes; q++)
+                {
+                    var childEntry = ctx.Window(firstSent with { Tau = firstSent.Tau + wire }, o, childGap, Cls(q));
+                    childSends[q] = ctx.Send(Shifted(children[q], childEntry), Cls(q));
+                }
+                c[k] = RecursiveDoublingForm.ReceiveFrom(ctx, rest, childSends, ctx.SameNode(half, xor: true), k).Clock;
             }
             entry[n] = c;
             return c;
         }
-        var period = Entry(ranks);
+        var period = Mixed(Entry(ranks));
         return (first, firstNoiseFree, period.Mean, period.Tau);
     }
 

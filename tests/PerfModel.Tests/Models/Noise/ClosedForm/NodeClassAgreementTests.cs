@@ -10,13 +10,20 @@ namespace PerfModel.Tests.Models.Noise.ClosedForm;
 /// Node classes (<c>SPEC | nodes(1%: SPEC)</c>, <see cref="PerfModel.Descriptions.NoiseProfile.NodeClasses"/>) in the closed
 /// forms against the wall-clock simulator: a few bad nodes in a job of 16 and 256 nodes of 64 ranks (P = 1,024 and 16,384),
 /// every rank with exponential 5 µs detours at 1 kHz, 1 % of the nodes also with a 200 µs daemon at 100/s; W = 100 µs,
-/// rounds of 2 µs, 30 steps after a burn-in of 10 (the criterion and trial budget of <see cref="AgreementMatrixTests"/>).
-/// The first step is exact for the barrier ((Σ_c s_c F_c^R)^(P/R)) and agrees for every shape. The stationary step does
-/// not where the bad nodes dominate: the simulator draws each node's class once per run, and a node keeps it, while the
-/// closed forms' long-run chains (and the collectives' per-window mixtures) draw it anew each step, which averages the
-/// run-to-run spread of the number of bad nodes (Binomial(256, 1 %): none in 7.6 % of runs) into every step. Measured
-/// (seed 20181): barrier −7.7 % (4.5 s.e.), recursive doubling −13.4 %, binomial tree −12.0 %, dissemination −10.1 % at
-/// P = 16,384; held as measured bounds so that they cannot grow unnoticed.
+/// rounds of 2 µs, 30 steps after a burn-in of 10 (the criterion of <see cref="AgreementMatrixTests"/>).
+/// The first step is exact for the barrier ((Σ_c s_c F_c^R)^(P/R)) and agrees for every shape; so does the barrier's
+/// stationary step. Trials: 200 per case. The simulator draws each node's class once per trial, so the spread between
+/// trials is mostly that of the number of bad nodes (Binomial(256, 1 %): none in 7.6 % of trials), and a few trials
+/// misjudge both the mean and its standard error: with the 6 trials of the rank-window budget the barrier's stationary
+/// step read −7.7 % (4.5 s.e.), with 400 trials −0.6 % (0.8 s.e.). (Drawing the classes once per run instead of per step
+/// changes nothing here: the barrier's chain conditioned on the number of bad nodes and averaged over its binomial law
+/// gives 176.40 µs of delay against 176.06 µs per step.) The collectives keep a class per rank (a rank of a bad node is
+/// charged the class's noise in every window; its partner shares the class on the same node, else draws it;
+/// the closed forms of recursive doubling, the dissemination barrier and the tree) and agree, except
+/// recursive doubling's stationary step at P = 16,384: −6.9 % (5.1 s.e.), held as a measured bound so that it cannot grow
+/// unnoticed. (When the collectives mixed the classes in every window — a rank's class drawn anew for each of its windows —
+/// the first steps at P = 1,024 read +7.9 % (recursive doubling) and +8.3 % (tree), and the stationary steps at 16,384
+/// −5.6 % (recursive doubling), −3.9 % (dissemination) and −2.5 % (tree), with these 200 trials.)
 /// </summary>
 public sealed class NodeClassAgreementTests(ITestOutputHelper output)
 {
@@ -25,10 +32,7 @@ public sealed class NodeClassAgreementTests(ITestOutputHelper output)
 
     private static readonly Dictionary<string, double> KnownBounds = new()
     {
-        ["Barrier/16384/stationary"] = 0.09,
-        ["AllreduceRecursiveDoubling/16384/stationary"] = 0.15,
-        ["TreeReduceBroadcast/16384/stationary"] = 0.14,
-        ["DisseminationBarrier/16384/stationary"] = 0.12,
+        ["AllreduceRecursiveDoubling/16384/stationary"] = 0.08,
     };
 
     [Theory]
@@ -43,7 +47,7 @@ public sealed class NodeClassAgreementTests(ITestOutputHelper output)
     {
         var noise = NoiseSpec.Parse(Spec);
         var shape = TestProfiles.Step(100e-6, sync, sync == SyncShape.Barrier ? 0 : 2e-6) with { RanksPerNode = 64 };
-        var trials = (int)Math.Clamp(4e7 / (ranks * (1 + 2 * Math.Log2(ranks)) * Steps), 6, 400);
+        const int trials = 200;
         var closed = NoiseClosedForm.Evaluate(noise, shape, ranks);
         var sim = WallClockSimulator.Simulate(noise, shape, ranks, new WallClockOptions(trials, Steps, 20181, 2) { BurnInSteps = BurnIn });
         var failures = new List<string>();
