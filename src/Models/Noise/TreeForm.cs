@@ -101,6 +101,7 @@ internal static class TreeForm
             if (entry.TryGetValue(n, out var c)) return c;
             c = new RankClock[classes];
             var gap = Gap(n, stationary: true);
+            RankClock[]? fromSend = null;
             for (var k = 0; k < classes; k++)
             {
                 var start = RankClock.At(grid, 0) with { LastWindow = ctx.Window(RankClock.At(grid, 0), o, gap, Cls(k)).LastWindow };
@@ -114,16 +115,32 @@ internal static class TreeForm
                 var rest = Shifted(Entry(half)[k], firstSent);
                 var childGap = Gap(n - half, stationary: true);
                 var children = Entry(n - half);
-                var childSends = new RankClock[classes];
-                for (var q = 0; q < classes; q++)
+                if (classes == 1)
                 {
-                    var childEntry = ctx.Window(firstSent with { Tau = firstSent.Tau + wire }, o, childGap, Cls(q));
-                    childSends[q] = ctx.Send(Shifted(children[q], childEntry), Cls(q));
+                    var childEntry = ctx.Window(firstSent with { Tau = firstSent.Tau + wire }, o, childGap);
+                    c[k] = ctx.Receive(rest, ctx.Send(Shifted(children[0], childEntry)));
+                    continue;
                 }
-                c[k] = RecursiveDoublingForm.ReceiveFrom(ctx, rest, childSends, ctx.SameNode(half, xor: true), k).Clock;
+                // The child's send after its entry window and its reduce, of each class c′, from a zero delay: the
+                // window laws do not depend on the root's send (their gaps are given), so the child's send is the root's
+                // send delay convolved with it, and the partner's mixture over c′ is convolved once.
+                fromSend ??= FromSend(n - half, firstSent.Tau + wire, childGap);
+                var mixed = RankClock.Mix(RecursiveDoublingForm.PartnerWeights(ctx, ctx.SameNode(half, xor: true), k), fromSend);
+                c[k] = ctx.Receive(rest, mixed with { Delay = GridMeasure.Convolve(mixed.Delay, firstSent.Delay) }, null, k);
             }
             entry[n] = c;
             return c;
+        }
+        RankClock[] FromSend(long childSize, double entryTau, double[] childGap)
+        {
+            var children = Entry(childSize);
+            var sends = new RankClock[classes];
+            for (var q = 0; q < classes; q++)
+            {
+                var childEntry = ctx.Window(RankClock.At(grid, entryTau), o, childGap, q);
+                sends[q] = ctx.Send(Shifted(children[q], childEntry), q);
+            }
+            return sends;
         }
         var period = Mixed(Entry(ranks));
         return (first, firstNoiseFree, period.Mean, period.Tau);
