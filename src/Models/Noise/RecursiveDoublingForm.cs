@@ -19,7 +19,9 @@ namespace PerfModel.Noise;
 /// offset: the delays of the step's exchanges that reached it but not every rank. Each window's charged noise is such a
 /// partial delay; it is carried on its own rank only (so every event counts once in the next step's maximum), i.e. the
 /// offset is the sum of the noise of the rank's own send and receive windows over all levels, with the waits the
-/// receives have in a stationary step, independent across ranks; pre-step ranks add the return message. The stationary
+/// receives have in a stationary step at every level (a rank of the rest those of the blocks of the highest new ranks, a
+/// pre-step rank 2i + 1 those of the lowest, which the pre-step ranks fill first), independent across ranks; pre-step
+/// ranks add the return message. The stationary
 /// step is the mean over ranks of E[completion] − E[offset] for a step started from these offsets, with the waits taken
 /// from the first step, then from the step that result gives. Its error against the wall-clock simulator is given on
 /// <see cref="NoiseClosedForm"/>.</para>
@@ -46,7 +48,8 @@ internal static class RecursiveDoublingForm
     public static (Outcome First, double Stationary, double StationaryNoiseFree) Evaluate(StepContext ctx, long ranks, bool stationaryStep = true)
     {
         var waits = new List<double[][]>();
-        var first = Run(ctx, ranks, new Starts(null, null, null), waits);
+        var preWaits = new List<double[][]>();
+        var first = Run(ctx, ranks, new Starts(null, null, null), waits, preWaits);
         if (!stationaryStep) return (first, double.NaN, double.NaN);
         var outcome = first;
         double stationary = 0, noiseFree = 0;
@@ -56,9 +59,9 @@ internal static class RecursiveDoublingForm
         // needs more (the real FWQ trace at P = 64: 290 µs after two passes, 254 µs settled, the simulator 240 ± 9 µs).
         for (var iteration = 0; iteration < MaxPasses; iteration++)
         {
-            var (starts, meanOffset, noiseFreeOffset) = Offsets(ctx, ranks, outcome, waits);
-            waits = [];
-            outcome = Run(ctx, ranks, starts, waits);
+            var (starts, meanOffset, noiseFreeOffset) = Offsets(ctx, ranks, outcome, waits, preWaits);
+            (waits, preWaits) = ([], []);
+            outcome = Run(ctx, ranks, starts, waits, preWaits);
             var previous = stationary;
             stationary = outcome.Mean - meanOffset;
             noiseFree = outcome.NoiseFree - noiseFreeOffset;
@@ -69,7 +72,7 @@ internal static class RecursiveDoublingForm
 
     /// <summary>Each kind's offset at the start of the next step, per class (see the class remarks), and their means over
     /// ranks.</summary>
-    private static (Starts Starts, double Mean, double Tau) Offsets(StepContext ctx, long ranks, Outcome step, List<double[][]> waits)
+    private static (Starts Starts, double Mean, double Tau) Offsets(StepContext ctx, long ranks, Outcome step, List<double[][]> waits, List<double[][]> preWaits)
     {
         var classes = ctx.Classes;
         var rest = new RankClock[classes];
@@ -86,7 +89,10 @@ internal static class RecursiveDoublingForm
             even = new RankClock[classes];
             for (var c = 0; c < classes; c++)
             {
-                sent[c] = ctx.Send(rest[c], classes == 1 ? -1 : c);
+                var cls = classes == 1 ? -1 : c;
+                // The pre-step rank 2i + 1's own windows, with the waits of its chain, then its return message.
+                var own = OwnWindows(ctx, [.. preWaits.Select(w => w[c])], step.Final[c].LastWindow, cls) with { Tau = 0 };
+                sent[c] = ctx.Send(own, cls);
                 odd[c] = sent[c] with { Tau = o[c].Tau - step.Final[c].Tau };
             }
             // The even rank has idled since its pre-step send: its receive window is the step's.
@@ -123,7 +129,7 @@ internal static class RecursiveDoublingForm
         return c;
     }
 
-    public static Outcome Run(StepContext ctx, long ranks, Starts starts, List<double[][]>? waits = null)
+    public static Outcome Run(StepContext ctx, long ranks, Starts starts, List<double[][]>? waits = null, List<double[][]>? preWaits = null)
     {
         var classes = ctx.Classes;
         int Cls(int c) => classes == 1 ? -1 : c;
@@ -141,8 +147,11 @@ internal static class RecursiveDoublingForm
             for (var c = 0; c < classes; c++) h[c] = ReceiveFrom(ctx, ctx.Compute(starts.Odd?[c], Cls(c)), evenSent, pairSame, c).Clock;
         }
 
-        // Block laws by level and number of pre-step members (memoised), per class.
+        // Block laws by level and number of pre-step members (memoised), per class; a first step's exchanges are the same at
+        // every P and kept in the context.
         var memo = new Dictionary<(int, long), RankClock[]>();
+        var weightsAt = new Dictionary<(int, long), double[][]>();
+        var shared = starts.Rest is null && starts.Odd is null && starts.Even is null ? ctx.FirstStepExchanges : null;
         RankClock[] Block(int level, long preCount)
         {
             if (memo.TryGetValue((level, preCount), out var b)) return b;
@@ -151,13 +160,22 @@ internal static class RecursiveDoublingForm
             {
                 var half = 1L << (level - 1);
                 var low = Math.Min(preCount, half);
-                (b, var weights) = Exchange(ctx, Block(level - 1, low), Block(level - 1, preCount - low), ctx.SameNode(half, xor: true));
-                if (preCount == (extra >> (levels - level)) << 0 && waits is not null && waits.Count < level) waits.Add(weights);
+                var (first, second) = (Block(level - 1, low), Block(level - 1, preCount - low));
+                double[][] weights;
+                if (shared is not null && shared.TryGetValue((level, preCount), out var known)) (b, weights) = known;
+                else
+                {
+                    (b, weights) = Exchange(ctx, first, second, ctx.SameNode(half, xor: true));
+                    shared?.Add((level, preCount), (b, weights));
+                }
+                weightsAt[(level, preCount)] = weights;
             }
             memo[(level, preCount)] = b;
             return b;
         }
         var final = Block(levels, extra);
+        waits?.AddRange(Chain(weightsAt, levels, extra, lower: false));
+        if (extra > 0) preWaits?.AddRange(Chain(weightsAt, levels, extra, lower: true));
         var law = classes == 1 ? final[0] : RankClock.Mix(ctx.Shares, final);
         if (extra == 0) return new Outcome(ctx.OverClasses(c => final[c].Mean), ctx.OverClasses(c => final[c].Tau), final, null, null, law);
 
@@ -171,6 +189,23 @@ internal static class RecursiveDoublingForm
         var wPre = extra / n;
         return new Outcome(wRest * ctx.OverClasses(c => final[c].Mean) + wPre * ctx.OverClasses(c => oddFinal[c].Mean + evenFinal[c].Mean),
             wRest * ctx.OverClasses(c => final[c].Tau) + wPre * ctx.OverClasses(c => oddFinal[c].Tau + evenFinal[c].Tau), final, oddFinal, evenFinal, law);
+    }
+
+    /// <summary>The age weights of a rank's receives, level 1 first, from those of every block of the step (by level and
+    /// pre-step ranks): a block of 2^l new ranks holding m pre-step ranks splits into halves of 2^(l−1), the pre-step ranks
+    /// filling the lower half first (min(m, 2^(l−1)) there, the rest in the upper). A pre-step rank 2i + 1 is followed
+    /// into the lower half (<paramref name="lower"/>), a rank of the rest into the upper one.</summary>
+    private static double[][][] Chain(Dictionary<(int, long), double[][]> weightsAt, int levels, long extra, bool lower)
+    {
+        var chain = new double[levels][][];
+        var pre = extra;
+        for (var level = levels; level >= 1; level--)
+        {
+            chain[level - 1] = weightsAt[(level, pre)];
+            var half = 1L << (level - 1);
+            pre = lower ? Math.Min(pre, half) : pre - Math.Min(pre, half);
+        }
+        return chain;
     }
 
     /// <summary>The law of the class of a partner of a rank of class <paramref name="c"/>: c with probability

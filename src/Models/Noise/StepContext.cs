@@ -129,6 +129,12 @@ internal sealed class StepContext
         return new RankClock(c.Tau + length, delay, law, c.Delay);
     }
 
+    /// <summary>Recursive doubling's exchanges of a run's first step (every rank starting from the run's start), by level
+    /// and number of pre-step ranks in the block: the laws of the block's ranks afterwards and the age weights of their
+    /// receives. They do not depend on P, so the evaluations of one step at several P — the stationary step's bounds at its
+    /// power-of-two core and anchor (<see cref="NoiseClosedForm"/>) — compute each once (<see cref="RecursiveDoublingForm.Run"/>).</summary>
+    public Dictionary<(int Level, long PreRanks), (RankClock[] Clocks, double[][] Weights)> FirstStepExchanges { get; } = [];
+
     /// <summary>The age weights of the last receive window built (for replaying a level's waits).</summary>
     public double[] LastReceiveWeights { get; private set; } = [];
 
