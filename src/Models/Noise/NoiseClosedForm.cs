@@ -42,8 +42,7 @@ namespace PerfModel.Noise;
 /// noise, except recursive doubling's stationary step, which runs 0.2–1.4 % low at P ≥ 1,000 (its offset
 /// approximation). Both collectives' stationary steps are approximations that degrade when the steps' delays are many
 /// windows long (the FWQ trace, log-normal σ = 2 at 1,000/s): recursive doubling −23 % (FWQ) and +17 % (log-normal) at
-/// 16,384, the tree −6 % (FWQ, 131,072); at 1,000 ranks (not a power of two) recursive doubling +33 % (FWQ) and +39 %
-/// (log-normal), its 488 pairs idling through the exchanges and absorbing noise that the offsets carry. Sources whose mean detour outlasts four steps
+/// 16,384, the tree −6 % (FWQ, 131,072). Sources whose mean detour outlasts four steps
 /// (<see cref="LongDetourSteps"/>; Linux's 1 ms noisy-core detours) hold an allreduce or a dissemination barrier like a
 /// barrier: its stationary step is the larger of the collective's under the other sources and a barrier's over the same
 /// CPU time under all of them (<see cref="ClosedFormOptions.LongDetoursAsBarrier"/>). Measured with Linux's default noise
