@@ -44,25 +44,82 @@ internal static class DetourMeasure
         return d.ExcessIntegral(a + ageFrom, b + ageFrom) - d.ExcessIntegral(a + ageTo, b + ageTo);
     }
 
+    /// <summary>The remainders of the detours in progress at a window's start, one measure per age bin
+    /// [<paramref name="edges"/>[b], <paramref name="edges"/>[b + 1]) (the last edge may be ∞): the same measures as
+    /// <see cref="InProgress"/> bin by bin, with E[(D − x_i − e)⁺] and the cell integrals at each edge computed once for
+    /// the two bins that share it.</summary>
+    public static GridMeasure[] InProgressBins(NoiseGrid grid, DurationDistribution d, double rate, double[] edges)
+    {
+        var x = grid.X;
+        var n = x.Length;
+        var bins = new GridMeasure[edges.Length - 1];
+        // Memos by edge and point (NaN: not computed yet): E[(D − x_i − e)⁺] and ∫ over cell i of E[(D − y − e)⁺] dy.
+        var excess = new double[edges.Length][];
+        var cells = new double[edges.Length][];
+        for (var e = 0; e < edges.Length; e++)
+        {
+            excess[e] = new double[n];
+            cells[e] = new double[n];
+            Array.Fill(excess[e], double.NaN);
+            Array.Fill(cells[e], double.NaN);
+        }
+        double Ee(int e, int i)
+        {
+            if (double.IsPositiveInfinity(edges[e])) return 0;
+            var v = excess[e][i];
+            if (double.IsNaN(v)) excess[e][i] = v = double.IsPositiveInfinity(x[i] + edges[e]) ? 0 : d.ExpectedExcess(x[i] + edges[e]);
+            return v;
+        }
+        double Cell(int e, int i)
+        {
+            var v = cells[e][i];
+            if (double.IsNaN(v)) cells[e][i] = v = d.ExcessIntegral(x[i] + edges[e], x[i + 1] + edges[e]);
+            return v;
+        }
+        for (var b = 0; b + 1 < edges.Length; b++)
+        {
+            var (from, to) = (edges[b], edges[b + 1]);
+            if (rate <= 0 || !(to > from))
+            {
+                bins[b] = GridMeasure.Empty(grid);
+                continue;
+            }
+            var (b1, b2) = (b, b + 1);
+            bins[b] = SplitAt(grid,
+                i => rate * Math.Max(0, Ee(b1, i) - Ee(b2, i)),
+                i => rate * Math.Max(0, double.IsPositiveInfinity(to) ? Cell(b1, i) : Cell(b1, i) - Cell(b2, i)),
+                () => rate * Math.Max(0, CellIntegral(d, x[n - 1], double.PositiveInfinity, from, to)));
+        }
+        return bins;
+    }
+
     /// <summary>Splits the measure with tail <paramref name="tail"/> and cell integrals <paramref name="integral"/> onto the
     /// points (see the class remarks).</summary>
     public static GridMeasure Split(NoiseGrid grid, Func<double, double> tail, Func<double, double, double> integral)
     {
         var x = grid.X;
+        return SplitAt(grid, i => tail(x[i]), i => integral(x[i], x[i + 1]), () => integral(x[^1], double.PositiveInfinity));
+    }
+
+    /// <summary><see cref="Split"/> with the tail at point i (<paramref name="tailAt"/>), the integral over cell
+    /// [x_i, x_(i+1)] (<paramref name="cellAt"/>) and the integral beyond the last point (<paramref name="beyond"/>).</summary>
+    private static GridMeasure SplitAt(NoiseGrid grid, Func<int, double> tailAt, Func<int, double> cellAt, Func<double> beyond)
+    {
+        var x = grid.X;
         var n = x.Length;
         var m = new double[n];
-        var nHere = tail(0);
+        var nHere = tailAt(0);
         for (var i = 0; i + 1 < n; i++)
         {
-            var nNext = tail(x[i + 1]);
+            var nNext = tailAt(i + 1);
             if (nHere == 0 && nNext == 0) break;
-            var avg = integral(x[i], x[i + 1]) / (x[i + 1] - x[i]);
+            var avg = cellAt(i) / (x[i + 1] - x[i]);
             m[i] += Math.Max(0, nHere - avg);
             m[i + 1] += Math.Max(0, avg - nNext);
             nHere = nNext;
         }
-        var over = tail(x[n - 1]);
-        return new GridMeasure(grid, m, over, over > 0 ? integral(x[n - 1], double.PositiveInfinity) : 0);
+        var over = tailAt(n - 1);
+        return new GridMeasure(grid, m, over, over > 0 ? beyond() : 0);
     }
 
     /// <summary>The compound Poisson distribution with jump measure <paramref name="nu"/> (see the class remarks).</summary>
@@ -125,8 +182,21 @@ internal static class DetourMeasure
         return result;
     }
 
+    /// <summary>Σ a_i b_i over equal lengths, in <see cref="System.Numerics.Vector{T}"/> lanes.</summary>
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var lanes = System.Numerics.Vector<double>.Count;
+        var sum = System.Numerics.Vector<double>.Zero;
+        var i = 0;
+        for (; i + lanes <= a.Length; i += lanes)
+            sum += new System.Numerics.Vector<double>(a[i..]) * new System.Numerics.Vector<double>(b[i..]);
+        var total = System.Numerics.Vector.Sum(sum);
+        for (; i < a.Length; i++) total += a[i] * b[i];
+        return total;
+    }
+
     /// <summary>Whether u_(s−w) … u_s are all below <paramref name="limit"/>.</summary>
-    private static bool WindowBelow(List<double> u, int s, int w, double limit)
+    private static bool WindowBelow(double[] u, int s, int w, double limit)
     {
         for (var i = Math.Max(0, s - w); i <= s; i++)
             if (u[i] >= limit) return false;
@@ -141,32 +211,47 @@ internal static class DetourMeasure
     {
         var lin = grid.LinearCount;
         var h = grid.Step;
+        // The jumps on the points m ≥ 1 that hold mass, ascending, with m·f_m (f = the jump law).
         var nz = new List<int>();
-        var f = new double[lin];
-        for (var m = 0; m < lin; m++)
-        {
-            f[m] = small[m] / mu;
-            if (m > 0 && f[m] > 0) nz.Add(m);
-        }
+        var f0 = small[0] / mu;
+        for (var m = 1; m < lin; m++)
+            if (small[m] / mu > 0) nz.Add(m);
         var nzs = nz.ToArray();
+        var weights = new double[nzs.Length];
         var mean = 0.0;
-        foreach (var m in nzs) mean += m * f[m] * mu;
+        for (var k = 0; k < nzs.Length; k++)
+        {
+            weights[k] = nzs[k] * (small[nzs[k]] / mu);
+            mean += weights[k] * mu;
+        }
         var maxIndex = (int)Math.Min(64L * lin + 16, Math.Ceiling(grid.Last / h) + 2);
         var longest = nzs.Length == 0 ? 0 : nzs[^1];
-        var u = new List<double>(lin * 2) { 1.0 };
-        var logScale = -mu * (1 - f[0]);
+        var u = new double[Math.Min(maxIndex + 1, 2 * lin)];
+        u[0] = 1.0;
+        var count = 1;
+        var logScale = -mu * (1 - f0);
         var peak = 1.0;
-        var s = 1;
-        for (; s <= maxIndex; s++)
+        // Dense jumps (most points up to the longest hold mass): past the longest jump the sum is a dot product of the
+        // reversed weights with the last terms, taken in SIMD lanes.
+        var dense = nzs.Length >= 8 && 2 * nzs.Length >= longest;
+        var reversed = new double[dense ? longest : 0];
+        if (dense)
+            for (var k = 0; k < nzs.Length; k++) reversed[longest - nzs[k]] = weights[k];
+        for (var s = 1; s <= maxIndex; s++)
         {
             var acc = 0.0;
-            foreach (var m in nzs)
-            {
-                if (m > s) break;
-                acc += m * f[m] * u[s - m];
-            }
+            if (dense && s > longest) acc = Dot(reversed, u.AsSpan(s - longest, longest));
+            else
+                for (var k = 0; k < nzs.Length; k++)
+                {
+                    var m = nzs[k];
+                    if (m > s) break;
+                    acc += weights[k] * u[s - m];
+                }
             var v = mu / s * acc;
-            u.Add(v);
+            if (s == u.Length) Array.Resize(ref u, Math.Min(maxIndex + 1, 2 * u.Length));
+            u[s] = v;
+            count = s + 1;
             if (v > peak) peak = v;
             if (v > 1e250)
             {
@@ -183,7 +268,7 @@ internal static class DetourMeasure
         var hint = 0;
         var total = 0.0;
         var moment = 0.0;
-        for (var i = 0; i < u.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             if (u[i] <= 0) continue;
             var p = Math.Exp(Math.Log(u[i]) + logScale);

@@ -33,7 +33,9 @@ internal static class GapChain
                 if (m > 0)
                 {
                     var bin = noise.InProgressBin(m - 1);
-                    if (bin.Total > 0) poissonPart = DetourMeasure.ConvolveCompoundPoisson(poissonPart, bin, bin.Compress(CompressPoints));
+                    // The bin's compound Poisson law on its own (its series starts from a point mass, so its terms are
+                    // cheap), then one convolution with the law so far.
+                    if (bin.Total > 0) poissonPart = GridMeasure.Convolve(poissonPart, DetourMeasure.ConvolveCompoundPoisson(GridMeasure.Zero(pops.Grid), bin, bin.Compress(CompressPoints)));
                 }
                 var weights = m == bins ? noise.Stationary : noise.WeightsForGap(edges[m]);
                 seq[m] = noise.HasPeriodic ? noise.WithPeriodic(poissonPart, window, weights) : poissonPart;

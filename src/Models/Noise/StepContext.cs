@@ -112,20 +112,22 @@ internal sealed class StepContext
     /// noise of population <paramref name="cls"/> (−1: the mixture of the populations).</summary>
     public RankClock Window(RankClock c, double length, double[] weights, int cls = -1)
     {
-        GridMeasure delay, law;
         var one = noises.Length == 1 ? noises[0] : cls >= 0 ? noises[cls] : null;
+        GridMeasure law;
         if (noises.Length == 1 && !one!.HasPeriodic && length < work)
         {
+            // A window shorter than the compute (a message's overhead) holds few detours: the compound Poisson series
+            // from a point mass, its terms of two or more jumps on the jumps compressed (their weight is O(μ²)).
             var jumps = one.Jumps(length, weights);
-            var coarse = jumps.Compress(GapChain.CompressPoints);
-            law = DetourMeasure.ConvolveCompoundPoisson(GridMeasure.Zero(grid), jumps, coarse);
-            delay = DetourMeasure.ConvolveCompoundPoisson(c.Delay, jumps, coarse);
+            law = DetourMeasure.ConvolveCompoundPoisson(GridMeasure.Zero(grid), jumps, jumps.Compress(GapChain.CompressPoints));
         }
         else
-        {
+            // Node classes keep Panjer's recursion (exact on the linear part): on their grid, planned over every class's
+            // sources, the compressed terms lose the body of a short-detour class next to a long one (a share of 10⁻⁹ of
+            // cores with 200 µs detours beside 5 µs ones moved recursive doubling's step 0.15 % off the base noise's, and
+            // further on finer grids, where Panjer's stays within 0.1 % and converges to it).
             law = one is not null ? one.Law(length, weights) : GridMeasure.Mix(shares, [.. noises.Select(n => n.Law(length, weights))]);
-            delay = GridMeasure.Convolve(c.Delay, law);
-        }
+        var delay = GridMeasure.Convolve(c.Delay, law);
         return new RankClock(c.Tau + length, delay, law, c.Delay);
     }
 

@@ -37,10 +37,10 @@ internal sealed class WindowNoise
         CoScheduled = profile.CoScheduled;
         AgeEdges = ageEdges;
         inProgressBins = new GridMeasure[ageEdges.Length - 1];
+        var bySource = poisson.Select(s => DetourMeasure.InProgressBins(grid, s.Duration, s.Rate.PerSecond, ageEdges)).ToArray();
         for (var b = 0; b + 1 < ageEdges.Length; b++)
         {
-            var parts = poisson.Where(s => s.Duration.MaxSeconds > ageEdges[b])
-                .Select(s => DetourMeasure.InProgress(grid, s.Duration, s.Rate.PerSecond, ageEdges[b], ageEdges[b + 1])).ToArray();
+            var parts = poisson.Select((s, k) => (s, k)).Where(p => p.s.Duration.MaxSeconds > ageEdges[b]).Select(p => bySource[p.k][b]).ToArray();
             inProgressBins[b] = parts.Length == 0 ? GridMeasure.Empty(grid) : GridMeasure.Mix([.. parts.Select(_ => 1.0)], parts);
         }
         MeanRate = active.Sum(s => s.Rate.PerSecond);

@@ -9,7 +9,9 @@ namespace PerfModel.Tests.Golden;
 /// last deliberate change of the models or the data (tests/golden/baseline; re-captured with the commands of
 /// <see cref="Commands"/> when the TLB term, the CCS-QCD layout and the strong-scaling event counts were fixed and the
 /// fitted parameters refitted; predict and report re-captured when allreduce rounds became exact at any P, with the
-/// pairing exchanges of a non-power-of-two P counted inside a node — at most 0.03 % of a communication time). Text that changed on purpose is listed in <see cref="ChangedText"/>; every other cell must
+/// pairing exchanges of a non-power-of-two P counted inside a node — at most 0.03 % of a communication time; every noise
+/// column re-captured when a message window's delay became one convolution with its law instead of the compound Poisson
+/// series run on the delay, and a barrier's age bins likewise — at most 3·10⁻⁶ of a value). Text that changed on purpose is listed in <see cref="ChangedText"/>; every other cell must
 /// match too. A value computed another way (a sum reordered, a constant recomputed) fails here even when it is off by
 /// one unit in the last place.
 /// </summary>
