@@ -9,16 +9,16 @@ public sealed record ClosedFormOptions
     /// <summary>Default resolution: 256 linear points, geometric ratio 1.05, tail target 10⁻⁸; 5 one-step runs.</summary>
     public static readonly ClosedFormOptions Default = new();
 
-    /// <summary>The predictor's resolution (<see cref="NoiseModel"/>): 64 linear points, geometric ratio 1.15, tail target
-    /// 10⁻⁶, age bins of ratio 1.75; 10–25 times cheaper than <see cref="Default"/>. Its accuracy, measured with the default
-    /// Linux noise (W = 100 µs, c = 2 µs) against a grid of 512–1,024 linear points: within 0.5 % at P = 64, 1,024 and
-    /// 131,072 for every shape, but up to +3.9 % on the stationary step (+2.0 % on the first) at P = 16,384 (barrier +3.8 %,
-    /// recursive doubling and dissemination +3.3 %, tree +3.9 %; tests/…/GridResolutionTests), where <see cref="Default"/>
-    /// is within 0.35 %. The linear part spans the noisy cores' 1 ms detour, so its step (16 µs) is coarser than the short
-    /// detours whose maximum over ranks decides the step at that scale, and a maximum over values split between points is
-    /// biased up: there +15 % of the step's noise delay. Within 0.03 % of the exact heavy-tail maxima
-    /// (HeavyTailTruthTests).</summary>
-    public static readonly ClosedFormOptions Fast = new() { LinearPoints = 64, TailRatio = 0.15, TailTarget = 1e-6, GeometricPoints = 160 };
+    /// <summary>The predictor's resolution (<see cref="NoiseModel"/>): 48 linear points, geometric ratio 1.12, tail target
+    /// 10⁻⁴ (beyond, the fitted power law), age bins of ratio 1.6. Its accuracy, measured with the default Linux noise (W = 100 µs, c = 2 µs) against a
+    /// grid of 512 linear points (tests/…/GridResolutionTests): within 0.01 % at P = 64, 1,024 and 16,384 for the barrier,
+    /// recursive doubling and the tree, −0.40 % / −0.32 % / −0.24 % on the stationary step at 131,072 (where a noisy
+    /// core's 1 ms detour, a point of the geometric part, decides the step); McKernel's noise within 0.01 %; exponential
+    /// detours (5 µs at 1,000/s) within 0.45 %; the heavy tails of 2/s Pareto(20 µs) detours over 200 µs at 131,072 ranks
+    /// within 0.03 % of their numerical integration (α 1.5, 2.0; HeavyTailTruthTests holds Default to it). The linear part resolves the short detours (a long, rare fixed duration
+    /// stays out of it, <see cref="GridPlan"/>): 127–131 points under Linux's noise against 516–517 at
+    /// <see cref="Default"/>, about 16 times fewer pairs per convolution.</summary>
+    public static readonly ClosedFormOptions Fast = new() { LinearPoints = 48, TailRatio = 0.12, TailTarget = 1e-4, GeometricPoints = 160 };
 
     /// <summary>Points of the grid's linear part, where the body of the delays lives and fixed durations sit exactly; ≥ 16.</summary>
     public int LinearPoints { get; init => field = Rules.AtLeast(this, value, 16); } = 256;
@@ -55,8 +55,8 @@ public sealed record ClosedFormOptions
     /// <summary>Whether the sources whose mean detour outlasts four of the step's CPU time (at the largest P) enter the
     /// stationary step of an allreduce (recursive doubling) or a dissemination barrier as a barrier over the step's CPU
     /// time (default true; see <see cref="NoiseClosedForm"/>). False: the collective's own stationary approximation under
-    /// every source, which overestimates such steps (measured: +9.5 % at 65,536 ranks under Linux's noise, W = 100 µs;
-    /// +79 % for the MiniFE allreduce at 2,048 nodes) — kept for comparison.</summary>
+    /// every source, which overestimates such steps (measured: +8.0 % at 65,536 ranks under Linux's noise, W = 100 µs;
+    /// +71 % for the MiniFE allreduce at 2,048 nodes) — kept for comparison.</summary>
     public bool LongDetoursAsBarrier { get; init; } = true;
 
     /// <summary>k: runs whose expected min/median/max are reported (P18 shows min/max of 5); ≥ 1.</summary>

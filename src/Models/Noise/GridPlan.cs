@@ -6,9 +6,12 @@ namespace PerfModel.Noise;
 /// Chooses the <see cref="NoiseGrid"/> of one evaluation. Linear part: up to U = Σ_j K_j·d_j over the sources of every
 /// population, K_j the (1 − 10⁻⁶) quantile of the count of detours a rank sees in a step (its CPU time plus one detour's
 /// mean, the in-progress ones) and d_j the 0.99 quantile of one detour (a fixed duration's value; the rarer, longer
-/// detours of a long tail are resolved relatively, by the geometric part), split into the
-/// options' linear points; the step is shrunk so that the shortest fixed duration (and, for the binomial tree, the message
-/// overhead) is a whole number of steps. Geometric part: ratio 1 + ρ from U up to where P·Σ_j λ_j(T·S_j(x) + E[(D_j − x)⁺])
+/// detours of a long tail are resolved relatively, by the geometric part), split into the options' linear points. A fixed
+/// duration longer than <see cref="LongFixedFactor"/> times the span of the other (spread) sources is left out of U: the
+/// linear step then resolves the short detours whose maximum over ranks decides the step at moderate P (with Linux's
+/// 1 ms noisy-core detour in U, 64 points gave a 16 µs step and a maximum biased up by 3.8 % at 16,384 ranks), and the
+/// long detour and its multiples are points of the geometric part; the step is shrunk so that the shortest fixed duration (and, for the binomial tree, the message
+/// overhead) is a whole number of steps (only a fixed duration inside the linear part). Geometric part: ratio 1 + ρ from U up to where P·Σ_j λ_j(T·S_j(x) + E[(D_j − x)⁺])
 /// (starts and in-progress tails over the step's T seconds of CPU time) falls below the options' tail target, at most
 /// the options' geometric points; beyond it the tail is the power law fitted to the mass and excess left over. Fixed
 /// durations and their multiples get points of their own in the geometric part. Age bins for the in-progress jumps: 0, h,
@@ -16,22 +19,31 @@ namespace PerfModel.Noise;
 /// </summary>
 internal static class GridPlan
 {
+    /// <summary>A fixed duration longer than this many times the span of the sources with spread durations is left out of
+    /// the linear part (it becomes a point of the geometric part).</summary>
+    public const double LongFixedFactor = 4;
+
     public static NoiseGrid For(IReadOnlyList<NoiseProfile> populations, double cpuSeconds, double alignTo, double participants, ClosedFormOptions options)
     {
         var sources = populations.SelectMany(p => CompoundPoissonLattice.Active(p)).ToArray();
-        var u = 0.0;
-        foreach (var s in sources)
+        // Σ K_j·d_j of one set of sources.
+        double Span(IEnumerable<NoiseSource> set) => set.Sum(s =>
         {
-            var mean = s.Rate.PerSecond * (cpuSeconds + s.Duration.MeanSeconds);
-            var k = Math.Max(1, PoissonUpper(mean, 1e-6));
-            var d = s.Duration is FixedDuration ? s.Duration.MaxSeconds : s.Duration.Quantile(0.99);
-            u += k * d;
-        }
+            var k = Math.Max(1, PoissonUpper(s.Rate.PerSecond * (cpuSeconds + s.Duration.MeanSeconds), 1e-6));
+            return k * (s.Duration is FixedDuration ? s.Duration.MaxSeconds : s.Duration.Quantile(0.99));
+        });
+        // A fixed duration longer than LongFixedFactor times the other sources' span stays out of the linear part: its
+        // multiples are points of their own in the geometric part, and the linear step resolves the short detours.
+        var spread = Span(sources.Where(s => s.Duration is not FixedDuration));
+        var linear = spread > 0
+            ? sources.Where(s => s.Duration is not FixedDuration || s.Duration.MaxSeconds <= LongFixedFactor * spread).ToArray()
+            : sources;
+        var u = Math.Max(Span(linear), linear.Max(s => s.Duration.MeanSeconds));
         var atoms = sources.Where(s => s.Duration is FixedDuration).Select(s => s.Duration.MaxSeconds).Where(d => d > 0).Distinct().OrderBy(d => d).ToArray();
-        u = Math.Max(u, sources.Max(s => s.Duration.MeanSeconds));
         var lin = options.LinearPoints;
         var h = u / (lin - 1);
-        if (atoms.Length > 0) h = atoms[0] / Math.Ceiling(atoms[0] / h * (1 - 1e-12));
+        var inLinear = atoms.Where(a => a <= u).ToArray();
+        if (inLinear.Length > 0) h = inLinear[0] / Math.Ceiling(inLinear[0] / h * (1 - 1e-12));
         else if (alignTo > 0) h = alignTo / Math.Ceiling(alignTo / h * (1 - 1e-12));
 
         // Geometric part: until P times the tail of one rank's noise over the step is below the target.

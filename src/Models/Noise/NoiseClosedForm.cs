@@ -46,8 +46,8 @@ namespace PerfModel.Noise;
 /// (<see cref="LongDetourSteps"/>; Linux's 1 ms noisy-core detours) hold an allreduce or a dissemination barrier like a
 /// barrier: its stationary step is the larger of the collective's under the other sources and a barrier's over the same
 /// CPU time under all of them (<see cref="ClosedFormOptions.LongDetoursAsBarrier"/>). Measured with Linux's default noise
-/// (tests/…/LongDetourAgreementTests): recursive doubling +4.0 % (2.5 s.e.) at 16,384 and +1.3 % at 65,536 ranks,
-/// dissemination −0.5 % at 65,536 (the recursion alone: +9.5 %, 3.9 s.e.); on the predictor's MiniFE allreduce
+/// (tests/…/LongDetourAgreementTests): recursive doubling +0.6 % (0.4 s.e.) at 16,384 and −0.1 % at 65,536 ranks,
+/// dissemination −1.9 % (0.5 s.e.) at 65,536 (the recursion alone: +8.0 %, 3.3 s.e.); on the predictor's MiniFE allreduce
 /// (tests/…/PredictorShapeAgreementTests) see there. The first steps of those heavy tails at large P are
 /// beyond what a few simulated trials can estimate (their maxima have heavy tails), and are compared from a cold start.
 /// Monotone in P up to 2^30 (the grid is the same at every P; tests/…/MonotonicityTests), except where the step itself

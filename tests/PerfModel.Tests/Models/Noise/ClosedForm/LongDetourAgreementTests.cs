@@ -34,7 +34,7 @@ public sealed class LongDetourAgreementTests(ITestOutputHelper output)
         var sim = Simulate(SyncShape.AllreduceRecursiveDoubling, 65536, 200);
         Assert.True(Within(Closed(SyncShape.AllreduceRecursiveDoubling, 65536, ClosedFormOptions.Fast, sim), sim));
         // The model without the effect: recursive doubling's own stationary approximation under every source, on the same
-        // simulator run. It must fall outside the criterion the rule meets (measured +9.5 %, 3.9 s.e.).
+        // simulator run. It must fall outside the criterion the rule meets (measured +8.0 %, 3.3 s.e.; +9.5 % before the predictor's grid resolved the short detours).
         var without = Closed(SyncShape.AllreduceRecursiveDoubling, 65536, ClosedFormOptions.Fast with { LongDetoursAsBarrier = false }, sim);
         Assert.False(Within(without, sim));
         Assert.True(without > sim.StationaryStepSeconds);
