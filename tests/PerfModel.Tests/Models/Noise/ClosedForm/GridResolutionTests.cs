@@ -1,6 +1,7 @@
 using System.Globalization;
 using PerfModel.Descriptions;
 using PerfModel.Noise;
+using PerfModel.Noise.Spec;
 using PerfModel.Profiles;
 using Xunit.Abstractions;
 
@@ -22,9 +23,9 @@ public sealed class GridResolutionTests(ITestOutputHelper output)
     private static readonly ClosedFormOptions Reference = ClosedFormOptions.Default with { LinearPoints = 512 };
 
     /// <summary>The stationary and first steps of <paramref name="sync"/> at P ranks with <paramref name="options"/>.</summary>
-    private static (double Stationary, double First) Step(SyncShape sync, double ranks, ClosedFormOptions options)
+    private static (double Stationary, double First) Step(SyncShape sync, double ranks, ClosedFormOptions options, NoiseProfile? noise = null)
     {
-        var r = NoiseClosedForm.Evaluate(Linux, TestProfiles.Step(100e-6, sync, 2e-6), ranks, options);
+        var r = NoiseClosedForm.Evaluate(noise ?? Linux, TestProfiles.Step(100e-6, sync, 2e-6), ranks, options);
         return (r.MeanStep.Seconds, r.FirstStepSeconds);
     }
 
@@ -71,5 +72,24 @@ public sealed class GridResolutionTests(ITestOutputHelper output)
         Assert.InRange(Math.Abs(Rel(fast.Stationary, reference.Stationary)), 0, 0.005);
         Assert.InRange(Math.Abs(Rel(fast.First, reference.First)), 0, 0.005);
         Assert.InRange(Math.Abs(Rel(standard.Stationary, reference.Stationary)), 0, 0.005);
+    }
+
+    [Theory]
+    [InlineData("mckernel", SyncShape.AllreduceRecursiveDoubling, 131072, 0.0005)]
+    [InlineData("mckernel", SyncShape.TreeReduceBroadcast, 131072, 0.0005)]
+    [InlineData("exponential", SyncShape.Barrier, 131072, 0.005)]
+    [InlineData("exponential", SyncShape.AllreduceRecursiveDoubling, 16384, 0.005)]
+    [InlineData("exponential", SyncShape.TreeReduceBroadcast, 131072, 0.005)]
+    public void Fast_is_as_documented_for_the_light_weight_kernels_and_exponential_detours(string noiseName, SyncShape sync, double ranks, double bound)
+    {
+        // McKernel's log-normal detours (no long fixed source): measured ±0.00 %; bound 0.05 %. Exponential detours of 5 µs
+        // at 1,000/s: measured +0.04 % (barrier), +0.00 % (recursive doubling at 16,384), +0.43 % (tree at 131,072, its
+        // worst case); bound 0.5 %, the documented one.
+        var noise = noiseName == "mckernel" ? Defaults.Os("mckernel").Noise : NoiseSpec.Parse("poisson(rate=1000/s, dur=exp(5us))");
+        var reference = Step(sync, ranks, Reference, noise);
+        var fast = Step(sync, ranks, ClosedFormOptions.Fast, noise);
+        var error = (fast.Stationary - reference.Stationary) / reference.Stationary;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{noiseName} {sync} P={ranks}: reference {reference.Stationary * 1e6:F3} us, Fast {error * 100:+0.000;-0.000} %"));
+        Assert.InRange(Math.Abs(error), 0, bound);
     }
 }
