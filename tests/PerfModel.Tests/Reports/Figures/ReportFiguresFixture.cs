@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Analysis;
 using PerfModel.Profiles;
@@ -19,18 +18,13 @@ public class ReportFiguresFixture : IDisposable
     protected ReportFiguresFixture(Study study)
     {
         Data = ReportData.Compute(study);
-        var sw = Stopwatch.StartNew();
         Figures = ReportFigures.All(Data);
-        BuildTime = sw.Elapsed;
         Json = Figures.ToDictionary(f => f.Name, f => JsonDocument.Parse(Plotly.NET.GenericChart.toFigureJson(f.Chart)));
     }
 
     public ReportData Data { get; }
 
     public IReadOnlyList<Figure> Figures { get; }
-
-    /// <summary>Time ReportFigures.All took (the sweep is computed before).</summary>
-    public TimeSpan BuildTime { get; }
 
     public IReadOnlyDictionary<string, JsonDocument> Json { get; }
 
