@@ -294,47 +294,84 @@ internal sealed class GridMeasure
         return acc.ToMeasure();
     }
 
-    /// <summary>Adds factor·(a * b) to <paramref name="acc"/>.</summary>
+    /// <summary>Adds factor·(a * b) to <paramref name="acc"/>. Every pair (i, j) is taken once, by the larger point: pass A
+    /// the pairs j ≤ i (rows of a), pass B the pairs i &lt; j (rows of b). In a row i the smaller points j &lt; J_i
+    /// (<see cref="SumTable.Bulk"/>) all fall in x_i's own cell; their masses and first moment are prefix sums of the other
+    /// measure, so the row adds m_i·(Σ m_j) − m_i·(Σ x_j m_j)/(x_(i+1) − x_i) on x_i and the rest on x_(i+1) at once — the
+    /// same split as pair by pair, in a few operations instead of J_i. In the geometric part J_i reaches the points below
+    /// ρ·x_i, so a row's remaining pairs, looked up in the table, are the ~ln(1/ρ)/ln(1 + ρ) points just below it; they come
+    /// in runs of one cell (<see cref="SumTable.RunEnd"/>), each summed in registers and added to its two points once. The
+    /// result is the pair-by-pair split up to rounding (measured: every closed-form output of the default OSes and of
+    /// heavy-tailed, log-normal and periodic noise within 6·10⁻¹⁴ of itself), at half the cost of a recursive-doubling
+    /// step.</summary>
     public static void ConvolveInto(Accumulator acc, GridMeasure a, GridMeasure b, double factor)
     {
         var grid = a.Grid;
-        var x = grid.X;
-        var n = x.Length;
-        var last = x[n - 1];
-        var linEnd = x[grid.LinearCount - 1];
-        var h = grid.Step;
-        var (ia, ib) = (Significant(a.M), Significant(b.M));
-        var (outer, inner, io, ii) = ia.Length >= ib.Length ? (a, b, ia, ib) : (b, a, ib, ia);
+        var n = grid.Count;
         var mass = acc.Mass;
         double over = 0, overExcess = 0;
-        var om = outer.M;
         var sums = grid.Sums;
-        // The hot loop of every evaluation: references instead of indexed loads (no bounds checks). Every index is in
-        // range: i, j < n index the n × n table, and k + 1 ≤ n − 1 for the points the table gives (k = −1 beyond the last).
-        ref var point = ref MemoryMarshal.GetArrayDataReference(sums.Point);
-        ref var share = ref MemoryMarshal.GetArrayDataReference(sums.Share);
-        ref var massRef = ref MemoryMarshal.GetArrayDataReference(mass);
-        ref var imRef = ref MemoryMarshal.GetArrayDataReference(inner.M);
-        foreach (var i in io)
+        var bulk = sums.Bulk;
+        var (rowRuns, runEnds) = (sums.RowRuns, sums.RunEnd);
+        var inv = grid.InverseSpacing;
+        var x = grid.X;
+        var (ia, ib) = (Significant(a.M), Significant(b.M));
+        var (massA, momentA, massB, momentB) = (new double[n + 1], new double[n + 1], new double[n + 1], new double[n + 1]);
+        Prefix(a.M, x, massA, momentA);
+        Prefix(b.M, x, massB, momentB);
+        Rows(ia, a.M, b.M, massB, momentB, inclusive: true);
+        Rows(ib, b.M, a.M, massA, momentA, inclusive: false);
+
+        // The rows of one measure against the other's points up to the row (inclusive) or below it.
+        void Rows(int[] rows, double[] outer, double[] inner, double[] innerMass, double[] innerMoment, bool inclusive)
         {
-            var mi = factor * om[i];
-            ref var pointRow = ref Unsafe.Add(ref point, i * n);
-            ref var shareRow = ref Unsafe.Add(ref share, i * n);
-            foreach (var j in ii)
+            // The hot loop of every evaluation: references instead of indexed loads (no bounds checks). Every index is in
+            // range: i, j < n index the n × n table, and k + 1 ≤ n − 1 for the points the table gives (k = −1 beyond the last).
+            ref var point = ref MemoryMarshal.GetArrayDataReference(sums.Point);
+            ref var share = ref MemoryMarshal.GetArrayDataReference(sums.Share);
+            ref var massRef = ref MemoryMarshal.GetArrayDataReference(mass);
+            ref var innerRef = ref MemoryMarshal.GetArrayDataReference(inner);
+            foreach (var i in rows)
             {
-                var m = mi * Unsafe.Add(ref imRef, j);
-                var k = Unsafe.Add(ref pointRow, j);
-                var w = Unsafe.Add(ref shareRow, j);
-                if (k < 0)
+                var mi = factor * outer[i];
+                var end = inclusive ? i + 1 : i;
+                var cut = Math.Min(bulk[i], end);
+                if (cut > 0)
                 {
-                    over += m;
-                    overExcess += m * w;
-                    continue;
+                    var up = mi * innerMoment[cut] * inv[i];
+                    mass[i] += mi * innerMass[cut] - up;
+                    mass[i + 1] += up;
                 }
-                var mw = m * w;
-                ref var at = ref Unsafe.Add(ref massRef, k);
-                at += m - mw;
-                Unsafe.Add(ref at, 1) += mw;
+                ref var pointRow = ref Unsafe.Add(ref point, i * n);
+                ref var shareRow = ref Unsafe.Add(ref share, i * n);
+                // The cells rise with j: a run of points whose sums fall in one cell is summed in registers and added to it
+                // once.
+                if (cut >= end) continue;
+                var j = cut;
+                for (var r = rowRuns[i]; j < end; r++)
+                {
+                    var runEnd = Math.Min(runEnds[r], end);
+                    var k = Unsafe.Add(ref pointRow, j);
+                    double toCell = 0, toNext = 0;
+                    for (; j < runEnd; j++)
+                    {
+                        var m = Unsafe.Add(ref innerRef, j);
+                        var mw = m * Unsafe.Add(ref shareRow, j);
+                        toCell += m - mw;
+                        toNext += mw;
+                    }
+                    if (k >= 0)
+                    {
+                        ref var at = ref Unsafe.Add(ref massRef, k);
+                        at += mi * toCell;
+                        Unsafe.Add(ref at, 1) += mi * toNext;
+                    }
+                    else
+                    {
+                        over += mi * (toCell + toNext);
+                        overExcess += mi * toNext;
+                    }
+                }
             }
         }
         acc.AddOver(over, overExcess);
@@ -371,6 +408,22 @@ internal sealed class GridMeasure
             m[hi] += M[i] * w;
         }
         return new GridMeasure(Grid, m, Over, OverExcess);
+    }
+
+    /// <summary>Prefix sums from the lowest point: mass[t] = Σ_(j&lt;t) m_j, moment[t] = Σ_(j&lt;t) x_j m_j (summed upwards, so
+    /// a prefix dominated by the body keeps its relative precision).</summary>
+    private static void Prefix(double[] m, double[] x, double[] mass, double[] moment)
+    {
+        double s0 = 0, s1 = 0;
+        mass[0] = 0;
+        moment[0] = 0;
+        for (var j = 0; j < m.Length; j++)
+        {
+            s0 += m[j];
+            s1 += x[j] * m[j];
+            mass[j + 1] = s0;
+            moment[j + 1] = s1;
+        }
     }
 
     /// <summary>a·b with 0·∞ = 0: a part of zero mass adds nothing, even when the excess it would scale is infinite.</summary>

@@ -11,7 +11,9 @@ namespace PerfModel.Noise;
 /// to first order in the in-progress mass for the law. With node classes a window is charged its rank's class's noise
 /// (the collectives keep a law per class: a rank keeps its class in every window; <see cref="RecursiveDoublingForm"/>,
 /// <see cref="DisseminationForm"/>, <see cref="TreeForm"/>), or, for class −1, the share-weighted mixture of the classes'
-/// (a rank drawn at random, for the mean noise of a window over ranks).
+/// (a rank drawn at random, for the mean noise of a window over ranks). A window's charged noise depends only on its length,
+/// population and age weights; each such law is computed once per context (the windows of one kind repeat over the
+/// levels, block kinds and passes of a collective: 27 % of recursive doubling's windows at 131,072 ranks, 42 % at 46,656).
 /// </summary>
 internal sealed class StepContext
 {
@@ -22,6 +24,7 @@ internal sealed class StepContext
     private readonly double[] ages;
     private readonly bool inProgressAtStart;
     private readonly long ranksPerNode;
+    private readonly Dictionary<LawKey, GridMeasure> laws = [];
 
     public StepContext(NoisePopulations pops, double work, double overhead, double wire, bool inProgressAtStart = true)
     {
@@ -112,6 +115,20 @@ internal sealed class StepContext
     /// noise of population <paramref name="cls"/> (−1: the mixture of the populations).</summary>
     public RankClock Window(RankClock c, double length, double[] weights, int cls = -1)
     {
+        var key = new LawKey(length, cls, weights);
+        if (!laws.TryGetValue(key, out var law))
+        {
+            law = Law(length, weights, cls);
+            laws[key] = law;
+        }
+        var delay = GridMeasure.Convolve(c.Delay, law);
+        return new RankClock(c.Tau + length, delay, law, c.Delay);
+    }
+
+    /// <summary>The law of the charged noise of a window of <paramref name="length"/> with the given age weights, of population
+    /// <paramref name="cls"/> (−1: the mixture).</summary>
+    private GridMeasure Law(double length, double[] weights, int cls)
+    {
         var one = noises.Length == 1 ? noises[0] : cls >= 0 ? noises[cls] : null;
         GridMeasure law;
         if (noises.Length == 1 && !one!.HasPeriodic && length < work)
@@ -127,8 +144,7 @@ internal sealed class StepContext
             // cores with 200 µs detours beside 5 µs ones moved recursive doubling's step 0.15 % off the base noise's, and
             // further on finer grids, where Panjer's stays within 0.1 % and converges to it).
             law = one is not null ? one.Law(length, weights) : GridMeasure.Mix(shares, [.. noises.Select(n => n.Law(length, weights))]);
-        var delay = GridMeasure.Convolve(c.Delay, law);
-        return new RankClock(c.Tau + length, delay, law, c.Delay);
+        return law;
     }
 
     /// <summary>Recursive doubling's exchanges of a run's first step (every rank starting from the run's start), by level
@@ -179,5 +195,26 @@ internal sealed class StepContext
             w[b] = double.IsPositiveInfinity(noises[0].AgeEdges[b + 1]) ? 0 : Math.Clamp(1 - fa * (1 - later), 0, 1);
         }
         return w;
+    }
+
+    /// <summary>What a window's charged noise depends on: its length, population and age weights (compared by value).</summary>
+    private readonly struct LawKey(double length, int cls, double[] weights) : IEquatable<LawKey>
+    {
+        private readonly double length = length;
+        private readonly int cls = cls;
+        private readonly double[] weights = weights;
+
+        public bool Equals(LawKey other) => length == other.length && cls == other.cls && weights.AsSpan().SequenceEqual(other.weights);
+
+        public override bool Equals(object? obj) => obj is LawKey other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var h = new HashCode();
+            h.Add(length);
+            h.Add(cls);
+            foreach (var w in weights) h.Add(w);
+            return h.ToHashCode();
+        }
     }
 }

@@ -13,7 +13,9 @@ namespace PerfModel.Tests.Golden;
 /// column re-captured when a message window's delay became one convolution with its law instead of the compound Poisson
 /// series run on the delay, and a barrier's age bins likewise — at most 3·10⁻⁶ of a value; Linux's noise, predict,
 /// validate and report re-captured when the closed form's grid left a long, rare fixed detour out of its linear part —
-/// the predictor's Linux noise delay down by up to 12 %, MiniFE at 1,024 nodes 2.40× → 2.24× on McKernel). Text that changed on purpose is listed in <see cref="ChangedText"/>; every other cell must
+/// the predictor's Linux noise delay down by up to 12 %, MiniFE at 1,024 nodes 2.40× → 2.24× on McKernel; every noise
+/// column re-captured when the grid convolution summed each row's smaller points from prefix sums and its cells' runs in
+/// registers — the same split up to rounding, at most 2·10⁻¹⁴ of a value). Text that changed on purpose is listed in <see cref="ChangedText"/>; every other cell must
 /// match too. A value computed another way (a sum reordered, a constant recomputed) fails here even when it is off by
 /// one unit in the last place.
 /// </summary>
