@@ -300,8 +300,11 @@ internal sealed class GridMeasure
     /// measure, so the row adds m_i·(Σ m_j) − m_i·(Σ x_j m_j)/(x_(i+1) − x_i) on x_i and the rest on x_(i+1) at once — the
     /// same split as pair by pair, in a few operations instead of J_i. In the geometric part J_i reaches the points below
     /// ρ·x_i, so a row's remaining pairs, looked up in the table, are the ~ln(1/ρ)/ln(1 + ρ) points just below it; they come
-    /// in runs of one cell (<see cref="SumTable.RunEnd"/>), each summed in registers and added to its two points once. The
-    /// result is the pair-by-pair split up to rounding (measured: every closed-form output of the default OSes and of
+    /// in runs of one cell (<see cref="SumTable.RunEnd"/>), each summed in registers and added to its two points once, and
+    /// stop at the other measure's last significant point. Against a sparse measure (a point mass, a compressed jump
+    /// measure) a row takes that measure's significant points one by one instead (29 % fewer pairs and runs visited in a
+    /// recursive-doubling step, 25 % in the tree's, Linux's noise at 131,072 ranks). The result is the pair-by-pair split up
+    /// to rounding (measured: every closed-form output of the default OSes and of
     /// heavy-tailed, log-normal and periodic noise within 6·10⁻¹⁴ of itself), at half the cost of a recursive-doubling
     /// step.</summary>
     public static void ConvolveInto(Accumulator acc, GridMeasure a, GridMeasure b, double factor)
@@ -316,25 +319,61 @@ internal sealed class GridMeasure
         var inv = grid.InverseSpacing;
         var x = grid.X;
         var (ia, ib) = (Significant(a.M), Significant(b.M));
-        var (massA, momentA, massB, momentB) = (new double[n + 1], new double[n + 1], new double[n + 1], new double[n + 1]);
-        Prefix(a.M, x, massA, momentA);
-        Prefix(b.M, x, massB, momentB);
-        Rows(ia, a.M, b.M, massB, momentB, inclusive: true);
-        Rows(ib, b.M, a.M, massA, momentA, inclusive: false);
+        Rows(ia, a.M, b.M, ib, inclusive: true);
+        Rows(ib, b.M, a.M, ia, inclusive: false);
 
-        // The rows of one measure against the other's points up to the row (inclusive) or below it.
-        void Rows(int[] rows, double[] outer, double[] inner, double[] innerMass, double[] innerMoment, bool inclusive)
+        // The rows of one measure against the other's points up to the row (inclusive) or below it. Against a sparse
+        // measure (a point mass, a compressed jump measure: at most a quarter of the points significant) pair by pair over
+        // its significant points; otherwise the prefix sums and the runs.
+        void Rows(int[] rows, double[] outer, double[] inner, int[] innerSignificant, bool inclusive)
         {
+            if (rows.Length == 0 || innerSignificant.Length == 0) return;
+            var sparse = innerSignificant.Length * 4 <= n;
+            var innerEnd = innerSignificant[^1] + 1;
+            double[] innerMass = [], innerMoment = [];
+            if (!sparse)
+            {
+                (innerMass, innerMoment) = (new double[n + 1], new double[n + 1]);
+                Prefix(inner, x, innerMass, innerMoment);
+            }
             // The hot loop of every evaluation: references instead of indexed loads (no bounds checks). Every index is in
             // range: i, j < n index the n × n table, and k + 1 ≤ n − 1 for the points the table gives (k = −1 beyond the last).
             ref var point = ref MemoryMarshal.GetArrayDataReference(sums.Point);
             ref var share = ref MemoryMarshal.GetArrayDataReference(sums.Share);
             ref var massRef = ref MemoryMarshal.GetArrayDataReference(mass);
             ref var innerRef = ref MemoryMarshal.GetArrayDataReference(inner);
+            if (sparse)
+            {
+                foreach (var i in rows)
+                {
+                    var mi = factor * outer[i];
+                    var end = inclusive ? i + 1 : i;
+                    ref var pointRow = ref Unsafe.Add(ref point, i * n);
+                    ref var shareRow = ref Unsafe.Add(ref share, i * n);
+                    foreach (var j in innerSignificant)
+                    {
+                        if (j >= end) break;
+                        var m = mi * Unsafe.Add(ref innerRef, j);
+                        var k = Unsafe.Add(ref pointRow, j);
+                        var w = Unsafe.Add(ref shareRow, j);
+                        if (k < 0)
+                        {
+                            over += m;
+                            overExcess += m * w;
+                            continue;
+                        }
+                        var mw = m * w;
+                        ref var at = ref Unsafe.Add(ref massRef, k);
+                        at += m - mw;
+                        Unsafe.Add(ref at, 1) += mw;
+                    }
+                }
+                return;
+            }
             foreach (var i in rows)
             {
                 var mi = factor * outer[i];
-                var end = inclusive ? i + 1 : i;
+                var end = Math.Min(inclusive ? i + 1 : i, innerEnd);
                 var cut = Math.Min(bulk[i], end);
                 if (cut > 0)
                 {

@@ -25,6 +25,7 @@ internal sealed class WindowNoise
     private readonly NoiseSource[] poisson;
     private readonly NoiseSource[] periodic;
     private readonly GridMeasure[] inProgressBins; // Σ over Poisson sources, per age bin
+    private readonly bool[] binHasMass; // whether each age bin's measure has positive total
     private readonly Dictionary<double, GridMeasure> starts = [];
     private readonly Dictionary<double, GridMeasure> startsLaw = [];
 
@@ -43,6 +44,7 @@ internal sealed class WindowNoise
             var parts = poisson.Select((s, k) => (s, k)).Where(p => p.s.Duration.MaxSeconds > ageEdges[b]).Select(p => bySource[p.k][b]).ToArray();
             inProgressBins[b] = parts.Length == 0 ? GridMeasure.Empty(grid) : GridMeasure.Mix([.. parts.Select(_ => 1.0)], parts);
         }
+        binHasMass = [.. inProgressBins.Select(m => m.Total > 0)];
         MeanRate = active.Sum(s => s.Rate.PerSecond);
     }
 
@@ -105,15 +107,22 @@ internal sealed class WindowNoise
     /// <paramref name="weights"/>.</summary>
     public GridMeasure Jumps(double window, double[] weights)
     {
-        var parts = new List<GridMeasure> { Starts(window) };
-        var ws = new List<double> { 1.0 };
+        var starts = Starts(window);
+        var m = new double[starts.M.Length];
+        double over = 0, excess = 0;
+        Add(1.0, starts);
         for (var b = 0; b < weights.Length; b++)
-            if (weights[b] > 0 && inProgressBins[b].Total > 0)
-            {
-                parts.Add(inProgressBins[b]);
-                ws.Add(weights[b]);
-            }
-        return GridMeasure.Mix(ws, parts);
+            if (weights[b] > 0 && binHasMass[b]) Add(weights[b], inProgressBins[b]);
+        return new GridMeasure(grid, m, over, excess);
+
+        // Σ w_k μ_k term by term, as GridMeasure.Mix adds them.
+        void Add(double w, GridMeasure part)
+        {
+            var pm = part.M;
+            for (var i = 0; i < m.Length; i++) m[i] += w * pm[i];
+            over += w * part.Over;
+            excess += GridMeasure.Times(w, part.OverExcess);
+        }
     }
 
     /// <summary>The law of the charged noise over a window of <paramref name="window"/> seconds with age weights
