@@ -64,8 +64,8 @@ public sealed record NoiseRow(
     /// <summary>A closed-form row for a run of <paramref name="steps"/> steps.</summary>
     public static NoiseRow FromClosedForm(double ranks, int steps, StepShape shape, ClosedFormResult r)
     {
-        var step = (r.FirstStepSeconds + (steps - 1) * r.MeanStep.Seconds) / steps;
-        var noiseFree = (r.FirstStepNoiseFree.Seconds + (steps - 1) * r.NoiseFree.Seconds) / steps;
+        var step = r.RunMeanStepSeconds(steps);
+        var noiseFree = r.RunNoiseFreeStepSeconds(steps);
         return new("closed", ranks, steps, shape.Work.Seconds, shape.Round.Seconds, step, r.FirstStepSeconds, r.MeanStep.Seconds, noiseFree,
             noiseFree > 0 ? step / noiseFree : 1, null, r.Median.Seconds, r.P99.Seconds, null,
             r.Runs.Min.Seconds / steps, r.Runs.Median.Seconds / steps, r.Runs.Max.Seconds / steps);
@@ -75,11 +75,9 @@ public sealed record NoiseRow(
     public static NoiseRow FromSimulation(double ranks, StepShape shape, WallClockResult r)
     {
         var n = r.Steps.Length;
-        var step = r.Steps.Average(s => s.MeanSeconds);
+        // The run's mean step per trial is (mean_i C_i(N)) / N, its standard error taken across trials.
+        var (step, se) = r.RunMeanStep(n);
         var noiseFree = r.Steps.Average(s => s.NoiseFreeSeconds);
-        // The run's mean step per trial is (mean_i C_i(N)) / N; its standard error follows from the per-step errors only
-        // when steps are independent, so the first step's (n = 1) or the stationary mean's (n > 1) error is reported.
-        var se = n == 1 ? r.FirstStepStandardErrorSeconds : r.StationaryStandardErrorSeconds;
         return new("simulate", ranks, n, shape.Work.Seconds, shape.Round.Seconds, step, r.FirstStepSeconds, n > 1 ? r.StationaryStepSeconds : null, noiseFree,
             noiseFree > 0 ? step / noiseFree : 1, se, null, null, r.Steps.Average(s => s.SlowestSeconds), null, null, null);
     }

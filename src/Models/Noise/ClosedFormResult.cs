@@ -51,4 +51,19 @@ public sealed record ClosedFormResult
 
     /// <summary>E[first step] − its noise-free time, seconds (+∞ when <see cref="FirstStepSeconds"/> is).</summary>
     public double FirstStepDelaySeconds => FirstStepSeconds - FirstStepNoiseFree.Seconds;
+
+    /// <summary>The mean step of a run of <paramref name="steps"/> steps, (first + (n − 1)·stationary) / n, seconds: the first
+    /// step, then steps 2 … n taken as stationary (an approximation where the noise carries the first step's state over
+    /// several steps; its error against the simulator's runs: tests/…/AgreementMatrixTests). What <c>perfmodel noise
+    /// --steps n</c> prints; +∞ when <see cref="FirstStepSeconds"/> is.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> is less than 1.</exception>
+    public double RunMeanStepSeconds(int steps) => steps >= 1
+        ? (FirstStepSeconds + (steps - 1) * MeanStep.Seconds) / steps
+        : throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps={steps}, but a run has at least 1 step");
+
+    /// <summary>The noise-free counterpart of <see cref="RunMeanStepSeconds"/>, seconds.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> is less than 1.</exception>
+    public double RunNoiseFreeStepSeconds(int steps) => steps >= 1
+        ? (FirstStepNoiseFree.Seconds + (steps - 1) * NoiseFree.Seconds) / steps
+        : throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps={steps}, but a run has at least 1 step");
 }

@@ -53,6 +53,26 @@ public sealed record WallClockResult(
     /// <summary>Trials simulated.</summary>
     public int Trials { get; init; }
 
+    /// <summary>Per trial t and step n (1 … N), the mean over ranks of C_i(n), when the ranks leave step n, at index
+    /// t·N + n − 1 (<see cref="RunMeanStep"/> reads runs of any length from it).</summary>
+    public ImmutableArray<double> TrialClockMeans { get; init; } = [];
+
+    /// <summary>The mean step of a run of the first <paramref name="steps"/> steps, every rank starting at 0: the mean over
+    /// trials of mean_i C_i(n) / n, and its standard error across trials (sample standard deviation / √trials; the steps
+    /// of a trial are correlated — a late rank carries its delay into the next step — so it is not the per-step errors'
+    /// combination). What <c>perfmodel noise --steps n --method simulate</c> reports.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> is not in 1 … <see cref="Steps"/>.Length.</exception>
+    public (double MeanSeconds, double StandardErrorSeconds) RunMeanStep(int steps)
+    {
+        var n = Steps.Length;
+        if (steps < 1 || steps > n)
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps={steps}, but it should be in 1 … {n}, the steps simulated");
+        if (TrialClockMeans.Length != Trials * n)
+            throw new InvalidOperationException($"this result holds {TrialClockMeans.Length} trial clock means, not {Trials} trials × {n} steps");
+        var clocks = TrialClockMeans;
+        return WallClockSimulator.MeanAndError(Trials, t => clocks[t * n + steps - 1] / steps);
+    }
+
     /// <summary>Steps left out of the stationary mean.</summary>
     public int BurnInSteps { get; init; }
 

@@ -188,6 +188,7 @@ public static class WallClockSimulator
         {
             StationarySlowestStandardErrorSeconds = sSlowestSe,
             Trials = trials,
+            TrialClockMeans = [.. means],
             BurnInSteps = burnIn,
             RankRounds = (long)trials * steps * ranks * (1 + kernel.Rounds),
             CpuWindows = (long)trials * steps * kernel.CpuWindowsPerStep,
@@ -196,7 +197,7 @@ public static class WallClockSimulator
 
     /// <summary>Mean of f(0 … n − 1) and its standard error, sample standard deviation (n − 1 denominator) / √n, summed in
     /// trial order.</summary>
-    private static (double Mean, double StandardError) MeanAndError(int n, Func<int, double> f)
+    internal static (double Mean, double StandardError) MeanAndError(int n, Func<int, double> f)
     {
         var sum = 0.0;
         for (var i = 0; i < n; i++) sum += f(i);
