@@ -154,7 +154,10 @@ public static class NoiseCommand
                     try
                     {
                         results[i] = NoiseClosedForm.Evaluate(profile, shapes[i], rankList[i], options);
-                        slots[i] = NoiseRow.FromClosedForm(rankList[i], n, shapes[i], results[i]);
+                        // From a cold start the run's steps build up to the stationary one over as many steps as its
+                        // detours last (NoiseRun); with the detours in progress from the start the result holds the run.
+                        var run = options.InProgressAtStart || n == 1 ? results[i].RunMeanStepSeconds(n) : NoiseRun.MeanStepSeconds(profile, shapes[i], rankList[i], n, options);
+                        slots[i] = NoiseRow.FromClosedForm(rankList[i], n, shapes[i], results[i], run);
                     }
                     catch (Exception e) { failures[i] = e; }
                 });

@@ -8,8 +8,9 @@ using PerfModel.Reports.Formats;
 namespace PerfModel.Cli;
 
 /// <summary>One line of <c>perfmodel noise</c> output (seconds, as the CSV and JSON write them). A run is
-/// <see cref="Steps"/> consecutive steps; <see cref="StepSeconds"/> is its mean step, (first + (N − 1)·stationary) / N by
-/// the closed form, the mean of the simulated steps by the simulator. Cells a method does not give are null (empty in
+/// <see cref="Steps"/> consecutive steps; <see cref="StepSeconds"/> is its mean step, by the closed form
+/// (first + (N − 1)·stationary) / N (<see cref="ClosedFormResult.RunMeanStepSeconds"/>) or from a cold start the mean of
+/// the steps as they build up (<see cref="NoiseRun.MeanStepSeconds"/>), by the simulator the mean of the simulated steps. Cells a method does not give are null (empty in
 /// CSV).</summary>
 /// <param name="Method">"closed" or "simulate".</param>
 /// <param name="Ranks">P.</param>
@@ -61,14 +62,20 @@ public sealed record NoiseRow(
         "(a duration tail of index <= 2, e.g. pareto alpha <= 2); the stationary step of a long run is finite. " +
         "Use --steps N > 1 for the mean step of a run, or --cold-start for a run that starts with no detour in progress.";
 
-    /// <summary>A closed-form row for a run of <paramref name="steps"/> steps.</summary>
-    public static NoiseRow FromClosedForm(double ranks, int steps, StepShape shape, ClosedFormResult r)
+    /// <summary>A closed-form row for a run of <paramref name="steps"/> steps whose mean step is
+    /// <paramref name="runMeanStepSeconds"/>.</summary>
+    public static NoiseRow FromClosedForm(double ranks, int steps, StepShape shape, ClosedFormResult r, double runMeanStepSeconds)
     {
-        var step = r.RunMeanStepSeconds(steps);
+        var step = runMeanStepSeconds;
         var noiseFree = r.RunNoiseFreeStepSeconds(steps);
+        // The runs' spread is around (first + (N − 1)·stationary) / N; a run whose steps build up (a cold start) moves it
+        // to its own mean (0 otherwise, so the cells are unchanged).
+        var shift = double.IsFinite(step) && double.IsFinite(r.RunMeanStepSeconds(steps)) ? step - r.RunMeanStepSeconds(steps) : 0;
         return new("closed", ranks, steps, shape.Work.Seconds, shape.Round.Seconds, step, r.FirstStepSeconds, r.MeanStep.Seconds, noiseFree,
             noiseFree > 0 ? step / noiseFree : 1, null, r.Median.Seconds, r.P99.Seconds, null,
-            r.Runs.Min.Seconds / steps, r.Runs.Median.Seconds / steps, r.Runs.Max.Seconds / steps);
+            Moved(r.Runs.Min.Seconds / steps), Moved(r.Runs.Median.Seconds / steps), Moved(r.Runs.Max.Seconds / steps));
+        // Never below the noise-free step.
+        double Moved(double perStep) => shift == 0 ? perStep : Math.Max(noiseFree, perStep + shift);
     }
 
     /// <summary>A simulated row: the wall-clock simulator's run of <see cref="WallClockResult.Steps"/> steps.</summary>

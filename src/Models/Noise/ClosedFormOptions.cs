@@ -52,6 +52,18 @@ public sealed record ClosedFormOptions
     /// one-step runs) depends on it.</summary>
     public bool InProgressAtStart { get; init; } = true;
 
+    /// <summary>How long every rank's noise timeline has run when the step begins, seconds (default +∞: the stationary
+    /// state). Finite: a detour in progress at a window's start began after the timeline did, so the remainders charged
+    /// to the step's windows keep only the detours younger than this — the state of a run that started cold (no detour in
+    /// progress at t = 0, <see cref="InProgressAtStart"/> false) this long ago, from which
+    /// <see cref="NoiseRun.StepSeconds"/> takes the steps of such a run. Only Poisson and trace sources are
+    /// affected: a periodic source's in-progress tick is younger than its duration. &gt; 0.</summary>
+    public double TimelineAgeSeconds
+    {
+        get;
+        init => field = value > 0 ? value : throw Rules.Broken(this, nameof(TimelineAgeSeconds), value, "must be > 0 (+∞ for a timeline that has run long)");
+    } = double.PositiveInfinity;
+
     /// <summary>Whether the sources whose mean detour outlasts four of the step's CPU time (at the largest P) enter the
     /// stationary step of an allreduce (recursive doubling) or a dissemination barrier as a barrier over the step's CPU
     /// time (default true; see <see cref="NoiseClosedForm"/>). False: the collective's own stationary approximation under

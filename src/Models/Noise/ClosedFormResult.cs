@@ -53,9 +53,10 @@ public sealed record ClosedFormResult
     public double FirstStepDelaySeconds => FirstStepSeconds - FirstStepNoiseFree.Seconds;
 
     /// <summary>The mean step of a run of <paramref name="steps"/> steps, (first + (n − 1)·stationary) / n, seconds: the first
-    /// step, then steps 2 … n taken as stationary (an approximation where the noise carries the first step's state over
-    /// several steps; its error against the simulator's runs: tests/…/AgreementMatrixTests). What <c>perfmodel noise
-    /// --steps n</c> prints; +∞ when <see cref="FirstStepSeconds"/> is.</summary>
+    /// step, then steps 2 … n taken as stationary: the run of timelines that have run long
+    /// (<see cref="ClosedFormOptions.InProgressAtStart"/>). From a cold start the noises whose detours last many steps
+    /// reach the stationary step only after as many steps, which <see cref="NoiseRun.StepSeconds"/> follows. What
+    /// <c>perfmodel noise --steps n</c> prints; +∞ when <see cref="FirstStepSeconds"/> is.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> is less than 1.</exception>
     public double RunMeanStepSeconds(int steps) => steps >= 1
         ? (FirstStepSeconds + (steps - 1) * MeanStep.Seconds) / steps

@@ -14,8 +14,62 @@ namespace PerfModel.Noise;
 /// </summary>
 internal static class GapChain
 {
-    /// <summary>First-step and stationary law of the group's delay over one window.</summary>
-    public sealed record Result(GridMeasure First, GridMeasure Stationary);
+    /// <summary>First-step and stationary law of the group's delay over one window, and the chain itself: the gap states
+    /// g_s, E[M | g_s] and the transition matrix.</summary>
+    public sealed record Result(GridMeasure First, GridMeasure Stationary, double[] Gaps, double[] StateDelays, double[,] Kernel)
+    {
+        /// <summary>E[delay of step k], k = 1 … <paramref name="steps"/>, of a run whose first step's delay has the law
+        /// <paramref name="first"/>: the chain's distribution over gap states after step 1 is that law split onto the states
+        /// around each value (as the kernel's rows are), π_k = π_(k−1)·K, and E[delay k] = Σ_s π_(k−1)(s)·E[M | g_s].</summary>
+        public double[] Delays(GridMeasure first, int steps)
+        {
+            var delays = new double[steps];
+            delays[0] = first.Moment;
+            var states = Gaps.Length;
+            var pi = Split(first, Gaps);
+            var next = new double[states];
+            for (var k = 1; k < steps; k++)
+            {
+                var total = pi.Sum();
+                var mean = 0.0;
+                for (var s = 0; s < states; s++) mean += pi[s] * StateDelays[s];
+                delays[k] = mean / total;
+                if (k + 1 == steps) break;
+                Array.Clear(next);
+                for (var s = 0; s < states; s++)
+                {
+                    var p = pi[s];
+                    if (p == 0) continue;
+                    for (var t = 0; t < states; t++) next[t] += p * Kernel[s, t];
+                }
+                (pi, next) = (next, pi);
+            }
+            return delays;
+        }
+    }
+
+    /// <summary>A delay law split onto the gap states around each of its values (mass kept; the mass beyond the grid on the
+    /// last state).</summary>
+    private static double[] Split(GridMeasure law, double[] g)
+    {
+        var states = g.Length;
+        var row = new double[states];
+        var x = law.Grid.X;
+        var k = 0;
+        for (var i = 0; i < law.M.Length; i++)
+        {
+            var mass = law.M[i];
+            if (mass == 0) continue;
+            var v = x[i];
+            while (k + 1 < states && g[k + 1] <= v) k++;
+            if (k + 1 == states || v <= g[k]) { row[k] += mass; continue; }
+            var w = (v - g[k]) / (g[k + 1] - g[k]);
+            row[k] += mass * (1 - w);
+            row[k + 1] += mass * w;
+        }
+        row[states - 1] += law.Over;
+        return row;
+    }
 
     public static Result Evaluate(NoisePopulations pops, double window, double copies, bool inProgressAtStart = true)
     {
@@ -66,24 +120,11 @@ internal static class GapChain
 
         // Transition matrix: the delay after gap g_s, split onto the states around it.
         var kernel = new double[states, states];
-        var x = pops.Grid.X;
         var g = gs.ToArray();
         for (var s = 0; s < states; s++)
         {
-            var law = maxLaws[s];
-            var k = 0;
-            for (var i = 0; i < law.M.Length; i++)
-            {
-                var mass = law.M[i];
-                if (mass == 0) continue;
-                var v = x[i];
-                while (k + 1 < states && g[k + 1] <= v) k++;
-                if (k + 1 == states || v <= g[k]) { kernel[s, k] += mass; continue; }
-                var w = (v - g[k]) / (g[k + 1] - g[k]);
-                kernel[s, k] += mass * (1 - w);
-                kernel[s, k + 1] += mass * w;
-            }
-            kernel[s, states - 1] += law.Over;
+            var row = Split(maxLaws[s], g);
+            for (var t = 0; t < states; t++) kernel[s, t] = row[t];
         }
 
         // Stationary distribution by power iteration from the first step's state.
@@ -110,7 +151,7 @@ internal static class GapChain
             if (change < 1e-13) break;
         }
         var stationary = GridMeasure.Mix(pi, maxLaws);
-        return new Result(first, stationary);
+        return new Result(first, stationary, g, [.. maxLaws.Select(m => m.Moment)], kernel);
     }
 
     /// <summary>Points an in-progress age bin is compressed to for the terms of two or more of its jumps.</summary>

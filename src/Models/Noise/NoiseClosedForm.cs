@@ -36,7 +36,8 @@ namespace PerfModel.Noise;
 /// <para>Measured. The barrier's first step is exact up to the grid: against numerical integration, 0.001–0.07 % for
 /// Pareto α ∈ [1.5, 3], log-normal σ ≤ 3 and a long-tailed empirical trace, both from a cold start and with the detours in
 /// progress (infinite, as it should be, for α ≤ 2). Against the wall-clock simulator (W = 100 µs, c = 2 µs; P = 64 …
-/// 131,072; first step, and the mean of 20 steps after a burn-in of 10; tests/…/AgreementMatrixTests): no
+/// 2^20; first step, the mean of 20 steps after a burn-in of 10, and runs of 20 steps (<see cref="NoiseRun"/>);
+/// tests/…/AgreementMatrixTests): no
 /// synchronisation, the barrier, the dissemination barrier and the co-scheduled shapes within 1 % or 3 standard errors
 /// everywhere; recursive doubling and the binomial tree within 1 % for exponential, Pareto α = 2.5 and periodic-tick
 /// noise, except recursive doubling's stationary step, which runs 0.2–1.4 % low at P ≥ 1,000 (its offset
@@ -78,24 +79,13 @@ public static class NoiseClosedForm
         // The grid does not depend on P up to 2^30 (its tail reaches where 2^30 ranks need it), so that E[step] is computed
         // on the same points at every P: monotone in P by construction, not up to the grid's resolution.
         var grid = Grid(profiles, shape, p, options);
-        var pops = new NoisePopulations(grid, noise, p, shape.RanksPerNode);
+        var pops = new NoisePopulations(grid, noise, p, shape.RanksPerNode, options.TimelineAgeSeconds);
         double first, firstNoiseFree, stationary, stationaryNoiseFree;
         GridMeasure law;
         if (!collective || pops.CoScheduled)
         {
-            // One window per step: a rank alone (None), the group's maximum (Barrier), or one shared timeline.
-            var window = collective ? cpu : work;
-            var chain = GapChain.Evaluate(pops, window, shape.Sync == SyncShape.Barrier && !pops.CoScheduled ? p : 1, options.InProgressAtStart);
-            var noiseFree = shape.NoiseFree(p).Seconds;
+            var (chain, firstLaw, noiseFree) = OneWindow(pops, shape, p, options, collective, collective ? cpu : work);
             (firstNoiseFree, stationaryNoiseFree) = (shape.FirstStepNoiseFree(p).Seconds, noiseFree);
-            var firstLaw = chain.First;
-            if (collective && firstNoiseFree != noiseFree)
-            {
-                // The first step's ranks finish at different times (the tree's broadcast, the pairing exchanges of
-                // recursive doubling): one window as long as their mean completion, from the run's start.
-                var start = pops.Noise[0];
-                firstLaw = start.Law(firstNoiseFree, options.InProgressAtStart ? start.Stationary : start.NoGap);
-            }
             first = firstNoiseFree + firstLaw.Moment;
             stationary = noiseFree + chain.Stationary.Moment;
             law = chain.Stationary.Shift(0);
@@ -116,7 +106,7 @@ public static class NoiseClosedForm
         var full = Collective(ctx, shape, pops, n, p, options, stationary: shortNoise is null);
         if (shortNoise is not null)
         {
-            var shortPops = new NoisePopulations(grid, shortNoise, p, shape.RanksPerNode);
+            var shortPops = new NoisePopulations(grid, shortNoise, p, shape.RanksPerNode, options.TimelineAgeSeconds);
             var shortStep = Collective(new StepContext(shortPops, work, overhead, 0, options.InProgressAtStart), shape, shortPops, n, p, options, stationary: true);
             var barrier = cpu + GapChain.Evaluate(pops, cpu, p, options.InProgressAtStart).Stationary.Moment;
             full = full with { Stationary = Math.Max(shortStep.Stationary, barrier), StationaryNoiseFree = shortStep.StationaryNoiseFree };
@@ -126,6 +116,43 @@ public static class NoiseClosedForm
             ? Result(options, grid, full.First, full.FirstNoiseFree, full.Stationary, full.StationaryNoiseFree, rdLaw, full.Stationary - rdLaw.Moment, rdLaw, full.First - rdLaw.Moment)
             : Result(options, grid, full.First, full.FirstNoiseFree, full.Stationary, full.StationaryNoiseFree, point, full.Stationary, point, full.First);
         return shortNoise is null ? result : result with { LongDetourSources = LongSourceNames(noise, LongDetourSteps * CpuSeconds(shape, GridReach)) };
+    }
+
+    /// <summary>One window per step: a rank alone (None), the group's maximum (Barrier), or one shared timeline — the gap
+    /// chain, the first step's delay law and the noise-free step.</summary>
+    private static (GapChain.Result Chain, GridMeasure FirstLaw, double NoiseFree) OneWindow(NoisePopulations pops, StepShape shape, double p, ClosedFormOptions options, bool collective, double window)
+    {
+        var chain = GapChain.Evaluate(pops, window, shape.Sync == SyncShape.Barrier && !pops.CoScheduled ? p : 1, options.InProgressAtStart);
+        var noiseFree = shape.NoiseFree(p).Seconds;
+        var firstNoiseFree = shape.FirstStepNoiseFree(p).Seconds;
+        var firstLaw = chain.First;
+        if (collective && firstNoiseFree != noiseFree)
+        {
+            // The first step's ranks finish at different times (the tree's broadcast, the pairing exchanges of
+            // recursive doubling): one window as long as their mean completion, from the run's start.
+            var start = pops.Noise[0];
+            firstLaw = start.Law(firstNoiseFree, options.InProgressAtStart ? start.Stationary : start.NoGap);
+        }
+        return (chain, firstLaw, noiseFree);
+    }
+
+    /// <summary>E[step k], k = 1 … <paramref name="steps"/>, of a run of one-window steps (no synchronisation, the
+    /// barrier, co-scheduled noise): the first step, then the noise-free step plus the gap chain's transient from the first
+    /// step's delay (<see cref="GapChain.Result.Delays"/>); null for the other collectives and where the step has no noise
+    /// (<see cref="NoiseRun"/>).</summary>
+    internal static double[]? OneWindowRun(NoiseProfile noise, StepShape shape, double ranks, ClosedFormOptions? options, int steps)
+    {
+        var (collective, p, profiles, checkedOptions) = Prepare(noise, shape, ranks, options);
+        if (profiles.All(pr => CompoundPoissonLattice.Active(pr).Length == 0) || (collective && p == 1 && shape.Work.Seconds == 0)) return null;
+        var grid = Grid(profiles, shape, p, checkedOptions);
+        var pops = new NoisePopulations(grid, noise, p, shape.RanksPerNode, checkedOptions.TimelineAgeSeconds);
+        if (collective && !pops.CoScheduled) return null;
+        var (chain, firstLaw, noiseFree) = OneWindow(pops, shape, p, checkedOptions, collective, collective ? CpuSeconds(shape, p) : shape.Work.Seconds);
+        var delays = chain.Delays(firstLaw, steps);
+        var run = new double[steps];
+        run[0] = shape.FirstStepNoiseFree(p).Seconds + delays[0];
+        for (var k = 1; k < steps; k++) run[k] = noiseFree + delays[k];
+        return run;
     }
 
     /// <summary>A collective's first and stationary steps (and, for recursive doubling, the law of its first step's

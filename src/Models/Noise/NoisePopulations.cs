@@ -13,7 +13,7 @@ namespace PerfModel.Noise;
 /// </summary>
 internal sealed class NoisePopulations
 {
-    public NoisePopulations(NoiseGrid grid, NoiseProfile noise, double ranks, int ranksPerNode)
+    public NoisePopulations(NoiseGrid grid, NoiseProfile noise, double ranks, int ranksPerNode, double timelineAgeSeconds = double.PositiveInfinity)
     {
         Grid = grid;
         AgeEdges = GridPlan.AgeEdges(grid);
@@ -30,7 +30,7 @@ internal sealed class NoisePopulations
             shares.Add(c.Share);
         }
         var total = shares.Sum();
-        Noise = [.. profiles.Select(p => new WindowNoise(grid, p, AgeEdges))];
+        Noise = [.. profiles.Select(p => new WindowNoise(grid, p, AgeEdges, timelineAgeSeconds))];
         Shares = [.. shares.Select(s => s / total)];
         Ranks = ranks;
         RanksPerNode = noise.NodeClasses.IsDefaultOrEmpty || noise.ClassScope == NoiseClassScope.Core ? 1 : Math.Min(ranksPerNode, Math.Max(1, ranks));

@@ -29,7 +29,14 @@ internal sealed class WindowNoise
     private readonly Dictionary<double, GridMeasure> starts = [];
     private readonly Dictionary<double, GridMeasure> startsLaw = [];
 
-    public WindowNoise(NoiseGrid grid, NoiseProfile profile, double[] ageEdges)
+    /// <param name="grid">The evaluation's grid.</param>
+    /// <param name="profile">The population's sources.</param>
+    /// <param name="ageEdges">Age-bin edges e_0 = 0 &lt; … &lt; e_B = ∞.</param>
+    /// <param name="timelineAgeSeconds">How long the timelines have run (∞: stationary). A detour in progress started after
+    /// the timeline began, so the Poisson sources' in-progress remainders keep only the ages below it
+    /// (<see cref="ClosedFormOptions.TimelineAgeSeconds"/>); a periodic source's in-progress tick is younger than its
+    /// duration, which no step start after the first reaches.</param>
+    public WindowNoise(NoiseGrid grid, NoiseProfile profile, double[] ageEdges, double timelineAgeSeconds = double.PositiveInfinity)
     {
         this.grid = grid;
         var active = CompoundPoissonLattice.Active(profile);
@@ -41,7 +48,10 @@ internal sealed class WindowNoise
         var bySource = poisson.Select(s => DetourMeasure.InProgressBins(grid, s.Duration, s.Rate.PerSecond, ageEdges)).ToArray();
         for (var b = 0; b + 1 < ageEdges.Length; b++)
         {
-            var parts = poisson.Select((s, k) => (s, k)).Where(p => p.s.Duration.MaxSeconds > ageEdges[b]).Select(p => bySource[p.k][b]).ToArray();
+            var (lo, hi) = (ageEdges[b], ageEdges[b + 1]);
+            var parts = lo >= timelineAgeSeconds ? []
+                : poisson.Select((s, k) => (s, k)).Where(p => p.s.Duration.MaxSeconds > lo)
+                    .Select(p => hi <= timelineAgeSeconds ? bySource[p.k][b] : DetourMeasure.InProgress(grid, p.s.Duration, p.s.Rate.PerSecond, lo, timelineAgeSeconds)).ToArray();
             inProgressBins[b] = parts.Length == 0 ? GridMeasure.Empty(grid) : GridMeasure.Mix([.. parts.Select(_ => 1.0)], parts);
         }
         binHasMass = [.. inProgressBins.Select(m => m.Total > 0)];

@@ -183,6 +183,26 @@ public sealed class NoiseCommandTests
     }
 
     [Fact]
+    public void A_cold_run_of_several_steps_prints_the_steps_as_they_build_up()
+    {
+        // The row's step is the library's NoiseRun.MeanStepSeconds (one rule), which for the FWQ trace's barrier at 1,024
+        // ranks lies well below (first + 19·stationary) / 20: its detours outlast several 8 ms steps, so from a cold start
+        // the steps reach the stationary one only after about ten (NoiseRunTests checks that against the simulator).
+        var trace = PerfModel.Tests.Calibration.Noise.SharedFwqData.KvmTrace;
+        var (code, output, error) = CliRunner.Run("noise", "--noise", $"trace({trace})", "--collective", "none", "--ranks", "1024", "--steps", "20", "--cold-start", "--format", "csv");
+        Assert.True(code == 0, error);
+        var row = output.Split('\n')[1];
+        var profile = PerfModel.Tests.Calibration.Noise.SharedFwqData.KvmProfile;
+        var shape = TestProfiles.Step(100e-6, PerfModel.Noise.SyncShape.Barrier);
+        var cold = PerfModel.Noise.ClosedFormOptions.Default with { InProgressAtStart = false };
+        var expected = PerfModel.Noise.NoiseRun.MeanStepSeconds(profile, shape, 1024, 20, cold);
+        Assert.Equal(expected, Cell(row, "step_s"), expected * 1e-12);
+        var noBuildUp = PerfModel.Noise.NoiseClosedForm.Evaluate(profile, shape, 1024, cold).RunMeanStepSeconds(20);
+        Assert.True(Cell(row, "step_s") < 0.95 * noBuildUp, $"step {Cell(row, "step_s")} should lie below {noBuildUp}, the run without build-up");
+        Assert.True(Cell(row, "run_min_s") >= Cell(row, "noise_free_s"));
+    }
+
+    [Fact]
     public void The_wrote_line_shows_a_written_path_with_its_control_characters_escaped()
     {
         var dir = Directory.CreateTempSubdirectory("perfmodel-wrote-");

@@ -1,3 +1,6 @@
+using PerfModel.Calibration.Noise;
+using PerfModel.Descriptions;
+
 namespace PerfModel.Tests.Calibration.Noise;
 
 /// <summary>Locates the real FWQ trace kept in the repository (data/noise/kvm-2core-fwq.csv, a copy of the shared
@@ -13,4 +16,9 @@ internal static class SharedFwqData
             return path;
         }
     }
+
+    private static readonly Lazy<NoiseProfile> Profile = new(() => FwqTrace.ToNoiseProfile(FwqTrace.Load(KvmTrace), "kvm-fwq"));
+
+    /// <summary>The trace as a noise profile (<see cref="FwqTrace.ToNoiseProfile"/>), loaded once.</summary>
+    public static NoiseProfile KvmProfile => Profile.Value;
 }
