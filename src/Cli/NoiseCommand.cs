@@ -123,10 +123,12 @@ public static class NoiseCommand
             if (!simulate)
             {
                 // The closed forms' cost grows as the square of their grid: estimated before any work, refused above the budget.
-                var options0 = new ClosedFormOptions { LinearPoints = pr.GetValue(bins) };
+                // A cold run of several steps evaluates the closed forms once per age it follows (NoiseRun).
+                var options0 = new ClosedFormOptions { LinearPoints = pr.GetValue(bins), InProgressAtStart = !pr.GetValue(coldStart) };
                 var estimate = 0.0;
                 for (var i = 0; i < shapes.Length; i++)
-                    estimate += CliLimits.ClosedFormSeconds(NoiseClosedForm.GridPoints(profile, shapes[i], rankList[i], options0), sync, rankList[i]);
+                    estimate += NoiseRun.EvaluationsEstimate(shapes[i], n, options0)
+                        * CliLimits.ClosedFormSeconds(NoiseClosedForm.GridPoints(profile, shapes[i], rankList[i], options0), sync, rankList[i]);
                 if (estimate > CliLimits.MaxClosedFormSeconds)
                     throw new FormatException(string.Create(CultureInfo.InvariantCulture,
                         $"--ranks ({rankList.Length} counts) at --resolution {pr.GetValue(bins)}: the closed forms would compute for about {estimate:F0} s, more than the {CliLimits.MaxClosedFormSeconds:F0} s one command may take (their cost grows as the square of the grid, which this noise's tails and the resolution set); give fewer --ranks or a lower --resolution"));

@@ -79,6 +79,19 @@ public static class NoiseRun
         return ImmutableArray.Create(values);
     }
 
+    /// <summary>About how many closed-form evaluations <see cref="StepSeconds"/> makes, for a front end's cost estimate:
+    /// 1 for timelines that have run long (or one step), 2 for one-window steps (the result and the gap chain's run), and
+    /// for the other collectives 1 + the ages on the 1.25-ratio grid up to a run of n steps whose stationary step is at
+    /// most ten times its first, 2 + ⌈log_1.25(10·n)⌉ (fewer when the steps settle sooner).</summary>
+    public static int EvaluationsEstimate(StepShape shape, int steps, ClosedFormOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        options ??= ClosedFormOptions.Default;
+        if (steps <= 1 || (options.InProgressAtStart && double.IsPositiveInfinity(options.TimelineAgeSeconds))) return 1;
+        if (shape.Sync is SyncShape.None or SyncShape.Barrier) return 2;
+        return 2 + (int)Math.Ceiling(Math.Log(10.0 * steps) / Math.Log(AgeRatio));
+    }
+
     /// <summary>The mean step of a run of <paramref name="steps"/> steps, seconds: the mean of <see cref="StepSeconds"/>,
     /// and <see cref="ClosedFormResult.RunMeanStepSeconds"/> itself for timelines that have run long (the default
     /// options).</summary>

@@ -123,4 +123,16 @@ public sealed class NoiseRunTests(ITestOutputHelper output)
         Assert.True(Math.Abs(run - mean) <= 3 * se, "the run's build-up should agree within 3 s.e.");
         Assert.True(Math.Abs(noBuildUp - mean) > 3 * se, "the run without build-up should miss by more than 3 s.e.");
     }
+
+    [Fact]
+    public void The_evaluation_estimate_counts_one_per_followed_age()
+    {
+        var barrier = TestProfiles.Step(W, SyncShape.Barrier, C);
+        var allreduce = TestProfiles.Step(W, SyncShape.AllreduceRecursiveDoubling, C);
+        Assert.Equal(1, NoiseRun.EvaluationsEstimate(allreduce, 20));
+        Assert.Equal(1, NoiseRun.EvaluationsEstimate(allreduce, 1, Cold));
+        Assert.Equal(2, NoiseRun.EvaluationsEstimate(barrier, 20, Cold));
+        // 2 + ⌈log_1.25(200)⌉ = 2 + ⌈23.74⌉.
+        Assert.Equal(26, NoiseRun.EvaluationsEstimate(allreduce, 20, Cold));
+    }
 }
