@@ -20,7 +20,8 @@ internal static class GapChain
     {
         /// <summary>E[delay of step k], k = 1 … <paramref name="steps"/>, of a run whose first step's delay has the law
         /// <paramref name="first"/>: the chain's distribution over gap states after step 1 is that law split onto the states
-        /// around each value (as the kernel's rows are), π_k = π_(k−1)·K, and E[delay k] = Σ_s π_(k−1)(s)·E[M | g_s].</summary>
+        /// around each value (as the kernel's rows are), π_k = π_(k−1)·K, and E[delay k] = Σ_s π_(k−1)(s)·E[M | g_s]; once
+        /// π changes by less than 10⁻¹³ (the stationary iteration's test) the remaining steps repeat the last.</summary>
         public double[] Delays(GridMeasure first, int steps)
         {
             var delays = new double[steps];
@@ -42,7 +43,18 @@ internal static class GapChain
                     if (p == 0) continue;
                     for (var t = 0; t < states; t++) next[t] += p * Kernel[s, t];
                 }
+                // Settled as the stationary power iteration is (a change below 10⁻¹³): the rest of the run repeats this step.
+                var nextTotal = next.Sum();
+                var change = 0.0;
+                for (var t = 0; t < states; t++) change += Math.Abs(next[t] / nextTotal - pi[t] / total);
                 (pi, next) = (next, pi);
+                if (change < 1e-13)
+                {
+                    mean = 0.0;
+                    for (var s = 0; s < states; s++) mean += pi[s] * StateDelays[s];
+                    Array.Fill(delays, mean / nextTotal, k + 1, steps - k - 1);
+                    break;
+                }
             }
             return delays;
         }

@@ -135,4 +135,17 @@ public sealed class NoiseRunTests(ITestOutputHelper output)
         // 2 + ⌈log_1.25(200)⌉ = 2 + ⌈23.74⌉.
         Assert.Equal(26, NoiseRun.EvaluationsEstimate(allreduce, 20, Cold));
     }
+
+    [Fact]
+    public void A_million_step_cold_run_is_the_stationary_step_up_to_its_build_up()
+    {
+        // The chain stops iterating once its distribution has settled (as the stationary power iteration does), so a run
+        // as long as the CLI allows (10⁶ steps) is cheap; its mean differs from the stationary step only by the build-up,
+        // about ten steps short by up to 8 ms each: below 10⁻⁴ of the stationary step over 10⁶ steps.
+        var shape = TestProfiles.Step(W, SyncShape.Barrier, C);
+        var stationary = NoiseClosedForm.Evaluate(SharedFwqData.KvmProfile, shape, 1024, Cold).MeanStep.Seconds;
+        var mean = NoiseRun.MeanStepSeconds(SharedFwqData.KvmProfile, shape, 1024, 1_000_000, Cold);
+        Assert.True(mean < stationary, "the build-up lowers the run's mean");
+        Assert.Equal(stationary, mean, stationary * 1e-4);
+    }
 }
