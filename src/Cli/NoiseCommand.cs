@@ -47,7 +47,8 @@ public static class NoiseCommand
         var coldStart = new Option<bool>("--cold-start")
         {
             Description = "Start the run with no detour in progress (each window charged only the detours that start in it until then), " +
-                          "instead of noise that has been running long before the first step.",
+                          "instead of noise that has been running long before the first step. With --steps N > 1 the steps build up " +
+                          "to the stationary one as detours that began since the start come into progress.",
         };
         var steps = CliLimits.Whole("--steps", "N: consecutive steps in a run (1: the first step alone; more: the mean step of the run, delays carried over).",
             1, CliLimits.MaxSteps, 1);
