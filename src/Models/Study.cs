@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PerfModel.Descriptions;
 using PerfModel.Internal;
+using PerfModel.Noise;
 using PerfModel.Predictions;
 
 namespace PerfModel;
@@ -141,9 +142,11 @@ public sealed record Study
         }
         var predictions = new Prediction[jobs.Count];
         var errors = new Exception?[jobs.Count];
+        // One memo of noise steps for the sweep: the halo exchanges' barriers repeat at every node count of an application.
+        var predictor = Predictor.WithNoiseMemo(new ClosedFormMemo());
         Parallel.For(0, jobs.Count, j =>
         {
-            try { predictions[j] = Predict(jobs[j].App, jobs[j].Os, jobs[j].Nodes); }
+            try { predictions[j] = predictor.Predict(Platform, jobs[j].Os, jobs[j].App, jobs[j].Nodes); }
             catch (Exception e) { errors[j] = e; }
         });
         // The error of the first failing combination in sweep order, as a sequential sweep would have thrown it.

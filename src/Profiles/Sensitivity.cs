@@ -68,12 +68,15 @@ public static class Sensitivity
     /// </summary>
     /// <param name="study">The study.</param>
     /// <param name="rows">Validation row ids; null for every row.</param>
+    /// <param name="progress">Receives one <see cref="KnifeEdgeProgress"/> per parameter as its search ends (called on the
+    /// searching threads, one call at a time; null: no reports). The search takes seconds to a minute: every ranged
+    /// parameter is moved to both ends of its range and every row that flips there is bisected.</param>
     /// <returns>Knife edges grouped by row id, rows in evaluation order (only rows with at least one knife edge are keys;
     /// a missing key gives an empty group); inside a row, in <see cref="ProfileParameters.Ranged"/> order, the low end's
     /// flip before the high end's.</returns>
     /// <exception cref="KeyNotFoundException">A row id is unknown, or the study lacks what a row needs.</exception>
     /// <exception cref="ArgumentException">An end of a declared range breaks a record rule (the message names the parameter).</exception>
-    public static ILookup<string, KnifeEdge> KnifeEdges(Study study, IEnumerable<string>? rows = null)
+    public static ILookup<string, KnifeEdge> KnifeEdges(Study study, IEnumerable<string>? rows = null, IProgress<KnifeEdgeProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(study);
         var ids = rows?.Distinct().ToArray();
@@ -91,7 +94,14 @@ public static class Sensitivity
             _ = ProfileParameters.With(study, p, range.High);
         }
         var found = new List<(int Row, KnifeEdge Edge)>[parameters.Count];
-        InParallel(parameters.Count, i => found[i] = EdgesOf(study, parameters[i], baseline, ids, memo));
+        var searched = 0;
+        var gate = new object();
+        InParallel(parameters.Count, i =>
+        {
+            found[i] = EdgesOf(study, parameters[i], baseline, ids, memo);
+            if (progress is null) return;
+            lock (gate) progress.Report(new KnifeEdgeProgress(parameters[i], ++searched, parameters.Count, found[i].Count));
+        });
         return found.SelectMany(f => f).OrderBy(e => e.Row).ToLookup(e => baseline[e.Row].Id, e => e.Edge);
     }
 
@@ -99,11 +109,14 @@ public static class Sensitivity
     /// <paramref name="study"/>) with their <see cref="ValidationResult.KnifeEdges"/> filled by <see cref="KnifeEdges"/>
     /// over the same rows. Fitted rows are not searched (their parameters would be refitted to the row, so a verdict
     /// there says nothing about a prediction) and keep no knife edges.</summary>
-    public static ImmutableArray<ValidationResult> Annotate(Study study, IReadOnlyList<ValidationResult> results)
+    /// <param name="study">The study.</param>
+    /// <param name="results">Its validation rows.</param>
+    /// <param name="progress">Receives one <see cref="KnifeEdgeProgress"/> per parameter searched (<see cref="KnifeEdges"/>).</param>
+    public static ImmutableArray<ValidationResult> Annotate(Study study, IReadOnlyList<ValidationResult> results, IProgress<KnifeEdgeProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         var predictions = results.Where(r => !r.Fitted).Select(r => r.Id).ToArray();
-        var edges = predictions.Length == 0 ? Enumerable.Empty<KnifeEdge>().ToLookup(_ => "") : KnifeEdges(study, predictions);
+        var edges = predictions.Length == 0 ? Enumerable.Empty<KnifeEdge>().ToLookup(_ => "") : KnifeEdges(study, predictions, progress);
         return [.. results.Select(r => r with { KnifeEdges = [.. edges[r.Id]] })];
     }
 

@@ -26,8 +26,21 @@ public sealed class NoiseModel : IMechanismModel
     /// <summary>A noise model evaluating the closed forms with <paramref name="options"/>.</summary>
     public NoiseModel(ClosedFormOptions options) => Options = options ?? throw new ArgumentNullException(nameof(options));
 
+    private NoiseModel(ClosedFormOptions options, ClosedFormMemo memo) : this(options) => Memo = memo;
+
     /// <summary>Closed-form resolution.</summary>
     public ClosedFormOptions Options { get; }
+
+    /// <summary>The memo the closed forms are evaluated through (null: each is computed when asked for).</summary>
+    public ClosedFormMemo? Memo { get; }
+
+    /// <summary>This model evaluating its closed forms through <paramref name="memo"/>: the same terms, each distinct step
+    /// computed once for every prediction made with it (<see cref="ClosedFormMemo"/>).</summary>
+    public NoiseModel WithMemo(ClosedFormMemo memo)
+    {
+        ArgumentNullException.ThrowIfNull(memo);
+        return ReferenceEquals(memo, Memo) ? this : new NoiseModel(Options, memo);
+    }
 
     /// <inheritdoc />
     public ModelInfo Info { get; } = new()
@@ -51,7 +64,7 @@ public sealed class NoiseModel : IMechanismModel
         var variance = 0.0;
         double Delay(StepShape shape, double participants, double perIteration = 1)
         {
-            var r = NoiseClosedForm.Evaluate(noise, shape, participants, Options);
+            var r = Memo is { } memo ? memo.Evaluate(noise, shape, participants, Options) : NoiseClosedForm.Evaluate(noise, shape, participants, Options);
             variance += perIteration * r.StepVarianceSeconds2;
             return Math.Max(0, r.Delay.Seconds);
         }

@@ -115,23 +115,31 @@ internal sealed class StepContext
     /// noise of population <paramref name="cls"/> (−1: the mixture of the populations).</summary>
     public RankClock Window(RankClock c, double length, double[] weights, int cls = -1)
     {
-        var key = new LawKey(length, cls, weights);
-        if (!laws.TryGetValue(key, out var law))
-        {
-            law = Law(length, weights, cls);
-            laws[key] = law;
-        }
+        var law = LawOf(length, weights, cls);
         var delay = GridMeasure.Convolve(c.Delay, law);
         return new RankClock(c.Tau + length, delay, law, c.Delay);
     }
 
+    /// <summary>The law of the charged noise of a window, computed once per length, population and age weights; the
+    /// mixture's from its populations' own (which the collectives' per-class windows of the same length and weights share).</summary>
+    private GridMeasure LawOf(double length, double[] weights, int cls)
+    {
+        var key = new LawKey(length, cls, weights);
+        if (laws.TryGetValue(key, out var law)) return law;
+        law = cls < 0 && noises.Length > 1
+            ? GridMeasure.Mix(shares, [.. Enumerable.Range(0, noises.Length).Select(c => LawOf(length, weights, c))])
+            : Law(length, weights, cls);
+        laws[key] = law;
+        return law;
+    }
+
     /// <summary>The law of the charged noise of a window of <paramref name="length"/> with the given age weights, of population
-    /// <paramref name="cls"/> (−1: the mixture).</summary>
+    /// <paramref name="cls"/> (−1 without node classes).</summary>
     private GridMeasure Law(double length, double[] weights, int cls)
     {
-        var one = noises.Length == 1 ? noises[0] : cls >= 0 ? noises[cls] : null;
+        var one = noises.Length == 1 ? noises[0] : noises[cls];
         GridMeasure law;
-        if (noises.Length == 1 && !one!.HasPeriodic && length < work)
+        if (noises.Length == 1 && !one.HasPeriodic && length < work)
         {
             // A window shorter than the compute (a message's overhead) holds few detours: the compound Poisson series
             // from a point mass, its terms of two or more jumps on the jumps compressed (their weight is O(μ²)).
@@ -143,7 +151,7 @@ internal sealed class StepContext
             // sources, the compressed terms lose the body of a short-detour class next to a long one (a share of 10⁻⁹ of
             // cores with 200 µs detours beside 5 µs ones moved recursive doubling's step 0.15 % off the base noise's, and
             // further on finer grids, where Panjer's stays within 0.1 % and converges to it).
-            law = one is not null ? one.Law(length, weights) : GridMeasure.Mix(shares, [.. noises.Select(n => n.Law(length, weights))]);
+            law = one.Law(length, weights);
         return law;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using PerfModel.Descriptions;
+using PerfModel.Noise;
 
 namespace PerfModel.Predictions;
 
@@ -10,11 +11,18 @@ namespace PerfModel.Predictions;
 /// changes one profile at a time (<c>Sensitivity.KnifeEdges</c>: a copy of the study with one parameter moved, every other
 /// profile the same object) then predicts again only the scenarios that use the changed profile. Objects that are equal
 /// but not the same are predicted again (nothing is compared field by field). Thread-safe: each scenario is predicted
-/// once even when asked for from several threads at a time; a failure is remembered and thrown again.
+/// once even when asked for from several threads at a time; a failure is remembered and thrown again. The noise steps of
+/// the scenarios it predicts again are themselves remembered by value (<see cref="Noise"/>): a moved parameter that leaves
+/// a scenario's noise and step as they were costs that scenario no closed form.
 /// </summary>
 public sealed class PredictionMemo
 {
     private readonly ConcurrentDictionary<Key, Lazy<Prediction>> cache = new(KeyComparer.Instance);
+    private readonly ConcurrentDictionary<Predictor, Predictor> withMemo = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The closed-form evaluations shared by every prediction made through this memo
+    /// (<see cref="Predictor.WithNoiseMemo"/>).</summary>
+    public ClosedFormMemo Noise { get; } = new();
 
     /// <summary>The prediction of <paramref name="app"/> on <paramref name="os"/> at <paramref name="nodes"/> nodes of
     /// <paramref name="platform"/> by <paramref name="predictor"/>: remembered, or made now.</summary>
@@ -25,8 +33,12 @@ public sealed class PredictionMemo
         ArgumentNullException.ThrowIfNull(os);
         ArgumentNullException.ThrowIfNull(app);
         var key = new Key(predictor, platform, os, app, nodes);
-        return cache.GetOrAdd(key, k => new Lazy<Prediction>(() => k.Predictor.Predict(k.Platform, k.Os, k.App, k.Nodes), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return cache.GetOrAdd(key, k => new Lazy<Prediction>(() => WithMemo(k.Predictor).Predict(k.Platform, k.Os, k.App, k.Nodes), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
+
+    /// <summary>The predictor's composition with its noise model evaluating through <see cref="Noise"/>, made once per
+    /// predictor.</summary>
+    private Predictor WithMemo(Predictor predictor) => withMemo.GetOrAdd(predictor, p => p.WithNoiseMemo(Noise));
 
     /// <summary>Scenarios remembered so far.</summary>
     public int Count => cache.Count;

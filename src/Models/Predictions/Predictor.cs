@@ -79,6 +79,17 @@ public sealed class Predictor
         return new Predictor(Models.RemoveAt(i));
     }
 
+    /// <summary>This composition with every <see cref="NoiseModel"/> evaluating its closed forms through
+    /// <paramref name="memo"/> (<see cref="NoiseModel.WithMemo"/>): the same predictions, each distinct noise step computed
+    /// once across all of them; itself when it has no noise model.</summary>
+    public Predictor WithNoiseMemo(ClosedFormMemo memo)
+    {
+        ArgumentNullException.ThrowIfNull(memo);
+        return Models.Any(m => m is NoiseModel n && !ReferenceEquals(n.Memo, memo))
+            ? new Predictor(Models.Select(m => m is NoiseModel n ? n.WithMemo(memo) : m))
+            : this;
+    }
+
     /// <summary>Predicts <paramref name="scenario"/>: evaluates every model in order on its <see cref="RankLoad"/>.</summary>
     /// <exception cref="UnrepresentablePredictionException">A model cannot represent a term of the scenario, or the
     /// result would not be finite.</exception>

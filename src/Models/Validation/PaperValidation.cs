@@ -52,7 +52,7 @@ public static class PaperValidation
     private sealed class Measurer
     {
         private readonly Study study;
-        private readonly PredictionMemo? memo;
+        private readonly PredictionMemo memo;
         private readonly Dictionary<(string Variant, string App, int Nodes), Prediction> cache = [];
         private readonly Dictionary<string, OsProfile> variants = [];
 
@@ -60,7 +60,8 @@ public static class PaperValidation
         {
             ArgumentNullException.ThrowIfNull(study);
             this.study = study;
-            this.memo = memo;
+            // Without a memo of the caller's, one of its own: the targets' OS variants and node counts share many noise steps.
+            this.memo = memo ?? new PredictionMemo();
         }
 
         public Measurement Measure(PaperTarget t) => t.Id switch
@@ -128,9 +129,7 @@ public static class PaperValidation
         private Prediction Get(string variant, string app, int nodes)
         {
             if (!cache.TryGetValue((variant, app, nodes), out var p))
-                cache[(variant, app, nodes)] = p = memo is null
-                    ? study.Predictor.Predict(study.Platform, Variant(variant), study.App[app], nodes)
-                    : memo.Predict(study.Predictor, study.Platform, Variant(variant), study.App[app], nodes);
+                cache[(variant, app, nodes)] = p = memo.Predict(study.Predictor, study.Platform, Variant(variant), study.App[app], nodes);
             return p;
         }
 

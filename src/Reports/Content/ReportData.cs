@@ -21,7 +21,9 @@ public sealed record ReportData(Study Study, Sweep Sweep, IReadOnlyList<Validati
     /// <summary>This report data with the knife edges of its validation rows (<see cref="PerfModel.Profiles.Sensitivity.Annotate"/>:
     /// parameters that flip a row inside their declared range). Seconds, not milliseconds: every ranged parameter is moved
     /// to both ends of its range.</summary>
-    public ReportData WithKnifeEdges() => this with { Validation = PerfModel.Profiles.Sensitivity.Annotate(Study, Validation) };
+    /// <param name="progress">Receives each parameter as its search ends (null: no reports).</param>
+    public ReportData WithKnifeEdges(IProgress<PerfModel.Profiles.KnifeEdgeProgress>? progress = null) =>
+        this with { Validation = PerfModel.Profiles.Sensitivity.Annotate(Study, Validation, progress) };
 
     /// <summary>Name of the OS every figure compares against (<see cref="PerfModel.Sweep.Baseline"/>).</summary>
     public string Baseline => Sweep.Baseline;

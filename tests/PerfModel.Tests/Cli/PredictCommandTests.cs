@@ -175,10 +175,15 @@ public sealed class PredictCommandTests
         // gain at 2,048 nodes (with the published defaults it no longer flips inside its range).
         string[] handTyped = ["--platform", Support.HandTypedDefaults.File("platform"), "--os-file", Support.HandTypedDefaults.File("linux"),
             "--os-file", Support.HandTypedDefaults.File("mckernel"), "--os-file", Support.HandTypedDefaults.File("mos")];
-        var (code, output, _) = CliRunner.Run(["validate", "--row", "lammps-mckernel-crossover", .. handTyped]);
+        var (code, output, errors) = CliRunner.Run(["validate", "--row", "lammps-mckernel-crossover", .. handTyped]);
         Assert.Equal(0, code);
         Assert.Contains("Knife edges", output);
         Assert.Contains("lammps-mckernel-crossover: os mckernel Syscalls.OffloadLatency = 8E-06 in [4E-06, 1.2E-05] flips at", output);
+        // Progress on stderr: the parameter that flips the row as its search ends, and a count at each quarter.
+        Assert.Contains("  os mckernel Syscalls.OffloadLatency: its range flips 1 row(s) (", errors);
+        var quarters = errors.Split('\n').Where(l => l.Contains(" parameters searched (", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(4, quarters.Length);
+        Assert.Matches(@"^  (\d+)/\1 parameters searched \(\d+ s\)$", quarters[^1].TrimEnd('\r'));
         var (_, quiet, _) = CliRunner.Run(["validate", "--row", "lammps-mckernel-crossover", "--no-sensitivity", .. handTyped]);
         Assert.DoesNotContain("Knife edges", quiet);
     }

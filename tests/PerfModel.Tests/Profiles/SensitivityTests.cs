@@ -28,8 +28,10 @@ public sealed class SensitivityTests(SensitivityTests.DefaultKnifeEdges fixture,
         public DefaultKnifeEdges()
         {
             var clock = Stopwatch.StartNew();
-            Edges = Sensitivity.KnifeEdges(Study, Rows);
+            var reports = new Recorder();
+            Edges = Sensitivity.KnifeEdges(Study, Rows, reports);
             Elapsed = clock.Elapsed;
+            Reports = [.. reports.Seen];
         }
 
         // The hand-typed defaults, whose LAMMPS crossover sits on a knife edge of the offload latency (the published defaults'
@@ -39,6 +41,32 @@ public sealed class SensitivityTests(SensitivityTests.DefaultKnifeEdges fixture,
         public ILookup<string, KnifeEdge> Edges { get; }
 
         public TimeSpan Elapsed { get; }
+
+        /// <summary>The search's progress reports, in the order they came.</summary>
+        public ImmutableArray<KnifeEdgeProgress> Reports { get; }
+
+        private sealed class Recorder : IProgress<KnifeEdgeProgress>
+        {
+            public List<KnifeEdgeProgress> Seen { get; } = [];
+
+            public void Report(KnifeEdgeProgress value) => Seen.Add(value);
+        }
+    }
+
+    [Fact]
+    public void The_search_reports_every_ranged_parameter_once_with_its_knife_edges()
+    {
+        var ranged = ProfileParameters.Ranged(fixture.Study);
+        var reports = fixture.Reports;
+        // One report per parameter, counted 1 … N in the order they finish, each naming N.
+        Assert.Equal(ranged.Count, reports.Length);
+        Assert.Equal(Enumerable.Range(1, ranged.Count), reports.Select(r => r.Searched));
+        Assert.All(reports, r => Assert.Equal(ranged.Count, r.Total));
+        Assert.Equal(ranged.OrderBy(p => p.ToString()), reports.Select(r => r.Parameter).OrderBy(p => p.ToString()));
+        // Each parameter's count is the knife edges it holds in the result.
+        var all = fixture.Edges.SelectMany(g => g).ToArray();
+        foreach (var r in reports) Assert.Equal(all.Count(e => e.Parameter == r.Parameter), r.Edges);
+        Assert.Contains(reports, r => r.Parameter == Latency && r.Edges > 0);
     }
 
     [Fact]
