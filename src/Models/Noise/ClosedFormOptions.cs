@@ -68,7 +68,10 @@ public sealed record ClosedFormOptions
     /// stationary step of an allreduce (recursive doubling) or a dissemination barrier as a barrier over the step's CPU
     /// time (default true; see <see cref="NoiseClosedForm"/>). False: the collective's own stationary approximation under
     /// every source, which overestimates such steps (measured: +8.0 % at 65,536 ranks under Linux's noise, W = 100 µs;
-    /// +71 % for the MiniFE allreduce at 2,048 nodes) — kept for comparison.</summary>
+    /// +71 % for the MiniFE allreduce at 2,048 nodes) — kept for comparison. A measured limit: long detours that are also
+    /// frequent (fixed 10 ms at 2/s on every core, about 33 in a step of 1,024 ranks) chain along the exchanges, and both
+    /// this rule (−38 %) and the recursion alone (−29 %) fall below the simulated stationary step
+    /// (tests/…/LongDetourAgreementTests).</summary>
     public bool LongDetoursAsBarrier { get; init; } = true;
 
     /// <summary>k: runs whose expected min/median/max are reported (P18 shows min/max of 5); ≥ 1.</summary>
