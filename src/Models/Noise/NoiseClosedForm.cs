@@ -42,8 +42,12 @@ namespace PerfModel.Noise;
 /// everywhere; recursive doubling and the binomial tree within 1 % for exponential, Pareto α = 2.5 and periodic-tick
 /// noise, except recursive doubling's stationary step, which runs 0.2–1.4 % low at P ≥ 1,000 (its offset
 /// approximation). Both collectives' stationary steps are approximations that degrade when the steps' delays are many
-/// windows long (the FWQ trace, log-normal σ = 2 at 1,000/s): recursive doubling −23 % (FWQ) and +17 % (log-normal) at
-/// 16,384, the tree −6 % (FWQ, 131,072). Sources whose mean detour outlasts four steps
+/// windows long (the FWQ trace, log-normal σ = 2 at 1,000/s): recursive doubling −18 % (FWQ) and +17 % (log-normal) at
+/// 16,384, −10 % (FWQ) at 131,072; and where detours as long as a step are frequent on every core (a 200 µs daemon at
+/// 100/s: recursive doubling −10 %, the tree −3 %; tests/…/FrequentDaemonAgreementTests). Where the noise keeps 10⁻²
+/// detours or more in progress on a core, a receive is charged the in-progress remainders of its own gap given its start
+/// (<see cref="ClosedFormOptions.ReceivesConditionedOnStart"/>; averaged over the starts, the FWQ cases above read −23.5 %
+/// and −18.3 %, the tree −6.0 % at 131,072, the daemon's recursive doubling −15 %). Sources whose mean detour outlasts four steps
 /// (<see cref="LongDetourSteps"/>; Linux's 1 ms noisy-core detours) hold an allreduce or a dissemination barrier like a
 /// barrier: its stationary step is the larger of the collective's under the other sources and a barrier's over the same
 /// CPU time under all of them (<see cref="ClosedFormOptions.LongDetoursAsBarrier"/>). Measured with Linux's default noise
@@ -92,7 +96,7 @@ public static class NoiseClosedForm
             return Result(options, grid, first, firstNoiseFree, stationary, stationaryNoiseFree, law, noiseFree, firstLaw, firstNoiseFree);
         }
 
-        var ctx = new StepContext(pops, work, overhead, 0, options.InProgressAtStart);
+        var ctx = new StepContext(pops, work, overhead, 0, options.InProgressAtStart, options.ReceivesConditionedOnStart);
         var n = (long)p;
         // Detours longer than the step: a rank held by one holds every rank of an allreduce or a dissemination barrier
         // within the step (each depends on every other), whatever the pattern of the rounds, so the step is at least a
@@ -107,7 +111,7 @@ public static class NoiseClosedForm
         if (shortNoise is not null)
         {
             var shortPops = new NoisePopulations(grid, shortNoise, p, shape.RanksPerNode, options.TimelineAgeSeconds);
-            var shortStep = Collective(new StepContext(shortPops, work, overhead, 0, options.InProgressAtStart), shape, shortPops, n, p, options, stationary: true);
+            var shortStep = Collective(new StepContext(shortPops, work, overhead, 0, options.InProgressAtStart, options.ReceivesConditionedOnStart), shape, shortPops, n, p, options, stationary: true);
             var barrier = cpu + GapChain.Evaluate(pops, cpu, p, options.InProgressAtStart).Stationary.Moment;
             full = full with { Stationary = Math.Max(shortStep.Stationary, barrier), StationaryNoiseFree = shortStep.StationaryNoiseFree };
         }

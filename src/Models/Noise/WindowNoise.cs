@@ -55,6 +55,7 @@ internal sealed class WindowNoise
             inProgressBins[b] = parts.Length == 0 ? GridMeasure.Empty(grid) : GridMeasure.Mix([.. parts.Select(_ => 1.0)], parts);
         }
         binHasMass = [.. inProgressBins.Select(m => m.Total > 0)];
+        InProgressMass = inProgressBins.Sum(m => m.Total);
         MeanRate = active.Sum(s => s.Rate.PerSecond);
     }
 
@@ -63,6 +64,10 @@ internal sealed class WindowNoise
 
     /// <summary>Whether every rank of this population has the same timeline.</summary>
     public bool CoScheduled { get; }
+
+    /// <summary>The expected number of the Poisson sources' detours in progress at a time of the stationary state,
+    /// Σ λ·E[D] (Little's law; within the timeline's age and the grid).</summary>
+    public double InProgressMass { get; }
 
     /// <summary>Σ λ over the sources.</summary>
     public double MeanRate { get; }
