@@ -169,6 +169,8 @@ public static class NoiseCommand
                 var longSources = results.SelectMany(r => r.LongDetourSources).Distinct().ToArray();
                 if (longSources.Length > 0)
                     errors.WriteLine($"note: {string.Join(", ", longSources.Select(x => $"'{x}'"))}: detours that outlast several steps hold the collective like a barrier over the step's CPU time, and the stationary step charges them so (see the README, 'Long detours hold a collective like a barrier')");
+                if (results.Any(r => r.ReceivesConditionedOnStart))
+                    errors.WriteLine("note: this noise keeps 1 % of the time or more in detours on a core: the collective's receives are charged the detours of their own wait given when they start, which costs several times more; for such noise the closed form runs below the simulator where detours as long as a step are frequent (see the README, 'Receives conditioned on their start'; `--method simulate` is the reference)");
             }
             var text = pr.GetValue(format) switch
             {

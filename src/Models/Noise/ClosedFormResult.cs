@@ -42,6 +42,11 @@ public sealed record ClosedFormResult
     /// detours outlast several steps (<see cref="ClosedFormOptions.LongDetoursAsBarrier"/>); empty when none was.</summary>
     public System.Collections.Immutable.ImmutableArray<string> LongDetourSources { get; init; } = [];
 
+    /// <summary>Whether some receive window of the collective was charged the in-progress noise of its own gap given its
+    /// start (<see cref="ClosedFormOptions.ReceivesConditionedOnStart"/>: the noise keeps 10⁻² detours or more in progress
+    /// on a core); false for the other shapes, for lighter noise and with the option off.</summary>
+    public bool ReceivesConditionedOnStart { get; init; }
+
     /// <summary>E[step] / noise-free step.</summary>
     [Dimensionless("ratio of step times")]
     public double Slowdown => NoiseFree.Seconds > 0 ? MeanStep.Seconds / NoiseFree.Seconds : 1;

@@ -108,10 +108,13 @@ public static class NoiseClosedForm
         var shortNoise = options.LongDetoursAsBarrier && shape.Sync is SyncShape.AllreduceRecursiveDoubling or SyncShape.DisseminationBarrier
             ? WithoutLongDetours(noise, LongDetourSteps * CpuSeconds(shape, GridReach)) : null;
         var full = Collective(ctx, shape, pops, n, p, options, stationary: shortNoise is null);
+        var conditioned = ctx.Conditioned;
         if (shortNoise is not null)
         {
             var shortPops = new NoisePopulations(grid, shortNoise, p, shape.RanksPerNode, options.TimelineAgeSeconds);
-            var shortStep = Collective(new StepContext(shortPops, work, overhead, 0, options.InProgressAtStart, options.ReceivesConditionedOnStart), shape, shortPops, n, p, options, stationary: true);
+            var shortCtx = new StepContext(shortPops, work, overhead, 0, options.InProgressAtStart, options.ReceivesConditionedOnStart);
+            var shortStep = Collective(shortCtx, shape, shortPops, n, p, options, stationary: true);
+            conditioned |= shortCtx.Conditioned;
             var barrier = cpu + GapChain.Evaluate(pops, cpu, p, options.InProgressAtStart).Stationary.Moment;
             full = full with { Stationary = Math.Max(shortStep.Stationary, barrier), StationaryNoiseFree = shortStep.StationaryNoiseFree };
         }
@@ -119,6 +122,7 @@ public static class NoiseClosedForm
         var result = full.Law is { } rdLaw
             ? Result(options, grid, full.First, full.FirstNoiseFree, full.Stationary, full.StationaryNoiseFree, rdLaw, full.Stationary - rdLaw.Moment, rdLaw, full.First - rdLaw.Moment)
             : Result(options, grid, full.First, full.FirstNoiseFree, full.Stationary, full.StationaryNoiseFree, point, full.Stationary, point, full.First);
+        result = result with { ReceivesConditionedOnStart = conditioned };
         return shortNoise is null ? result : result with { LongDetourSources = LongSourceNames(noise, LongDetourSteps * CpuSeconds(shape, GridReach)) };
     }
 

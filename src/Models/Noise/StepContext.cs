@@ -116,6 +116,7 @@ internal sealed class StepContext
         var before = new RankClock(tau, start, current.LastWindow, start);
         if (!given && ConditionsOnStart(cls) && StartGroups(current.NominalEnd, current.LastWindow, arrival, start, tau - current.Tau) is { } groups)
         {
+            Conditioned = true;
             // The receive's noise given its start: each group of starts convolved with the law of its own age weights.
             var delays = new GridMeasure[groups.Length];
             var laws = new GridMeasure[groups.Length];
@@ -132,6 +133,9 @@ internal sealed class StepContext
         }
         return Window(before, Overhead, weights, cls);
     }
+
+    /// <summary>Whether a receive built so far was charged per group of its starts.</summary>
+    public bool Conditioned { get; private set; }
 
     /// <summary>In-progress mass (<see cref="WindowNoise.InProgressMass"/>) from which a receive's noise is conditioned on
     /// its start: 10⁻². Below it the conditioning was measured to move little at a cost of two to six times a collective's

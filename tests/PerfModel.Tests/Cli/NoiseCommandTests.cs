@@ -56,6 +56,24 @@ public sealed class NoiseCommandTests
     }
 
     [Fact]
+    public void Noise_that_keeps_detours_in_progress_notes_the_conditioned_receives()
+    {
+        // A 200 us daemon at 100/s keeps 0.02 detours in progress on a core: the allreduce's receives are conditioned on
+        // their start and a note says so; Linux's default noise (below 10^-2) and a barrier under the daemon print none.
+        const string daemon = "poisson(rate=1kHz, dur=exp(5us)) + poisson(rate=100/s, dur=fixed(200us))";
+        var (code, output, error) = CliRunner.Run("noise", "--noise", daemon, "--collective", "allreduce-rd", "--ranks", "1024", "--format", "csv");
+        Assert.True(code == 0, error);
+        Assert.Contains("note: this noise keeps 1 % of the time or more in detours on a core", error);
+        Assert.DoesNotContain("note:", output);
+        var barrier = CliRunner.Run("noise", "--noise", daemon, "--ranks", "1024");
+        Assert.True(barrier.Code == 0, barrier.Err);
+        Assert.DoesNotContain("detours on a core", barrier.Err);
+        var linux = CliRunner.Run("noise", "--os", "linux", "--collective", "allreduce-rd", "--ranks", "1024");
+        Assert.True(linux.Code == 0, linux.Err);
+        Assert.DoesNotContain("detours on a core", linux.Err);
+    }
+
+    [Fact]
     public void Steps_give_the_mean_step_of_a_run_between_its_first_and_stationary_step()
     {
         // A 500 us daemon at 0.05/s and 100 us barrier steps at 65,536 ranks: a late rank's delay carries into the next step,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PerfModel.Descriptions;
 using PerfModel.Noise;
 using PerfModel.Noise.Spec;
 using PerfModel.Noise.WallClock;
@@ -54,6 +55,20 @@ public sealed class FrequentDaemonAgreementTests(ITestOutputHelper output)
         // step lies outside the agreement criterion.
         Assert.True(closed.FirstStepSeconds > averaged.FirstStepSeconds && closed.MeanStep.Seconds > averaged.MeanStep.Seconds);
         Assert.False(AgreementCriterion.Holds(averaged.MeanStep.Seconds, sim.StationaryStepSeconds, sim.StationaryStandardErrorSeconds));
+    }
+
+    [Fact]
+    public void The_result_says_when_the_receives_were_conditioned()
+    {
+        var daemon = NoiseSpec.Parse(Daemon);
+        ClosedFormResult At(NoiseProfile noise, SyncShape sync, ClosedFormOptions options) =>
+            NoiseClosedForm.Evaluate(noise, TestProfiles.Step(100e-6, sync, sync == SyncShape.Barrier ? 0 : 2e-6), 1024, options);
+        Assert.True(At(daemon, SyncShape.AllreduceRecursiveDoubling, ClosedFormOptions.Fast).ReceivesConditionedOnStart);
+        Assert.True(At(daemon, SyncShape.TreeReduceBroadcast, ClosedFormOptions.Fast).ReceivesConditionedOnStart);
+        Assert.False(At(daemon, SyncShape.Barrier, ClosedFormOptions.Fast).ReceivesConditionedOnStart);
+        Assert.False(At(daemon, SyncShape.AllreduceRecursiveDoubling, ClosedFormOptions.Fast with { ReceivesConditionedOnStart = false }).ReceivesConditionedOnStart);
+        // Exponential 5 us detours at 1 kHz keep 0.005 in progress: below the threshold.
+        Assert.False(At(NoiseSpec.Parse("poisson(rate=1kHz, dur=exp(5us))"), SyncShape.AllreduceRecursiveDoubling, ClosedFormOptions.Fast).ReceivesConditionedOnStart);
     }
 
     private (WallClockResult Sim, ClosedFormResult Closed, ClosedFormResult Averaged) Run(SyncShape sync, long ranks, int trials)
