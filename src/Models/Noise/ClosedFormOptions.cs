@@ -76,15 +76,16 @@ public sealed record ClosedFormOptions
 
     /// <summary>Whether a collective's receive window, where the noise keeps at least 10⁻² detours in progress on a core
     /// (λ·E[D] summed over the sources), is charged the in-progress remainders of its own gap given when it starts — its
-    /// start law cut into five groups at the survivals 0.5, 0.05, 0.005 and 5·10⁻⁴, each with the age weights of its own
-    /// gaps — rather than weights averaged over every start (default true; see <see cref="NoiseClosedForm"/>). The ranks
+    /// start law cut into five runs of grid points where its survival passes 0.5, 0.05, 0.005 and 5·10⁻⁴, each with the
+    /// age weights of its own gaps — rather than weights averaged over every start (default true; see
+    /// <see cref="NoiseClosedForm"/>). The ranks
     /// that waited longest are the ones on the critical path, and their long gaps hold the older, longer detours. Measured
     /// against the wall-clock simulator (tests/…/AgreementMatrixTests, FrequentDaemonAgreementTests,
     /// LongDetourAgreementTests): under the FWQ trace recursive doubling's stationary step −23.5 → −18.4 % at 16,384 ranks
-    /// and −18.3 → −10.4 % at 131,072, the tree's −6.0 → −0.6 % at 131,072; a 200 µs daemon at 100/s on every core,
-    /// recursive doubling at 1,024 ranks: first step −11.3 → −5.9 %, stationary −15.7 → −10.7 %; fixed 10 ms detours at
-    /// 2/s, 1,024 ranks: the first step −12.3 → −2.1 %. It costs 2–6 times a collective's evaluation where it applies
-    /// (FWQ: recursive doubling 11 → 71 ms at 16,384 ranks, the tree 12 → 37 ms). Lighter noise (Linux's default,
+    /// and −18.3 → −10.3 % at 131,072, the tree's −6.0 → −0.6 % at 131,072; a 200 µs daemon at 100/s on every core,
+    /// recursive doubling at 1,024 ranks: first step −11.3 → −5.5 %, stationary −15.7 → −10.5 %; fixed 10 ms detours at
+    /// 2/s, 1,024 ranks: the first step −12.3 → −3.2 %. It costs 2–6 times a collective's evaluation where it applies
+    /// (FWQ: recursive doubling 8 → 48 ms at 16,384 ranks, the tree 10 → 32 ms). Lighter noise (Linux's default,
     /// McKernel's, mOS's) is left as it was. False: the averaged weights, kept for comparison.</summary>
     public bool ReceivesConditionedOnStart { get; init; } = true;
 

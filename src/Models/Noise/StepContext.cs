@@ -165,10 +165,11 @@ internal sealed class StepContext
     /// (law x_i with mass m_i), σ that window's stretch and A = D_arr + c the arrival on the same clock: the start is
     /// T = max(D_x + σ, A), the gap T − D_x, and given D_x = x_i, F_(T|i)(t) = F_σ(t − x_i)·F_A(t − c) (the three
     /// independent). For a group u &lt; T ≤ v: P(gap &gt; a, T ∈ (u, v]) = Σ_i m_i [F_(T|i)(v) − F_(T|i)(max(u, x_i + a))]⁺,
-    /// divided by P(T ∈ (u, v]) = Σ_i m_i [F_(T|i)(v) − F_(T|i)(u)]. Each group holds the start's mass between two
-    /// survivals, a point's mass split where a cut falls within it, and its bounds are the cuts' places with the mass at a
-    /// point read as spread over the cell below it, so that the groups do not jump with the grid. Null when the start has a
-    /// single group (no cut above the mass beyond the grid, or a start concentrated on one point).
+    /// divided by P(T ∈ (u, v]) = Σ_i m_i [F_(T|i)(v) − F_(T|i)(u)]. The groups are runs of whole grid points (so a group's
+    /// bounds are grid points, and the groups move with the grid: the reason the conditioning is more sensitive to the grid
+    /// than the averaged weights, 10⁻³ of a step against 10⁻⁴; splitting a point's mass at the cut instead put part of an
+    /// atom — a start at exactly 0 — in a group whose bounds exclude it, and charged it a later start's remainders). Null
+    /// when the start has a single group (a start concentrated on one point).
     /// </summary>
     /// <param name="nominalEnd">The rank's clock at its last window's nominal end.</param>
     /// <param name="stretch">The law of the last window's charged noise σ.</param>
@@ -180,26 +181,18 @@ internal sealed class StepContext
         var x = grid.X;
         var n = x.Length;
         var survival = start.Survival();
-        // The cuts that fall on the grid, each with its place on the start's clock: the start's mass at x_k is read as
-        // spread over (x_(k−1), x_k], so the survival s is reached at x_(k−1) + (x_k − x_(k−1))·(S_(k−1) − s)/m_k (the
-        // grid's cut points themselves would move the groups with the grid).
-        var levels = new List<double> { 1 };
-        var places = new List<double> { double.NegativeInfinity };
+        // The last index of each group but the last (whose end is +∞): the first point where the start's survival is at
+        // or below the cut. The groups are runs of whole points, so each point's mass, an atom included, is charged with
+        // the weights of the starts its own group bounds hold.
+        var ends = new List<int>();
         foreach (var cut in StartCuts)
         {
-            if (!(cut > start.Over)) break;
             var k = Array.FindIndex(survival, v => v <= cut);
-            if (k < 0) break;
-            var above = k == 0 ? 1 : survival[k - 1];
-            var lower = k == 0 ? x[0] : x[k - 1];
-            var place = start.M[k] > 0 ? lower + (x[k] - lower) * (above - cut) / start.M[k] : x[k];
-            if (place <= places[^1]) continue;
-            levels.Add(cut);
-            places.Add(place);
+            if (k < 0 || k == n - 1) break;
+            if (ends.Count > 0 && k <= ends[^1]) continue;
+            ends.Add(k);
         }
-        if (levels.Count < 2) return null;
-        levels.Add(0);
-        places.Add(double.PositiveInfinity);
+        if (ends.Count == 0) return null;
         var c = arrival.Tau - nominalEnd.Tau;
         var sa = stretch.Survival();
         var sd = arrival.Delay.Survival();
@@ -207,22 +200,21 @@ internal sealed class StepContext
         double Fa(double t) => t < 0 ? 0 : 1 - WindowNoise.SurvivalAt(arrival.Delay, sd, t);
         var own = nominalEnd.Delay.M;
         // Group bounds on the rank's clock: (u_j, v_j], u_0 = −∞, v_last = +∞.
-        var bounds = places.Select(pl => pl + shift).ToArray();
+        var bounds = new double[ends.Count + 2];
+        bounds[0] = double.NegativeInfinity;
+        for (var j = 0; j < ends.Count; j++) bounds[j + 1] = x[ends[j]] + shift;
+        bounds[^1] = double.PositiveInfinity;
         double F(int i, double t) => double.IsNegativeInfinity(t) ? 0 : double.IsPositiveInfinity(t) ? 1 : Fs(t - x[i]) * Fa(t - c);
         var groups = new List<(GridMeasure, double[])>();
         for (var j = 0; j + 1 < bounds.Length; j++)
         {
-            // The group's part of the start: of each point's survival interval (S_k, S_(k−1)] (the mass beyond the grid:
-            // (0, Over]), what lies within (s_(j+1), s_j].
-            var (top, bottom) = (levels[j], levels[j + 1]);
-            double Share(double lo, double hi) => Math.Max(0, Math.Min(hi, top) - Math.Max(lo, bottom));
+            var lo = j == 0 ? 0 : ends[j - 1] + 1;
+            var hi = j < ends.Count ? ends[j] : n - 1;
             var m = new double[n];
-            for (var k = 0; k < n; k++)
-                if (start.M[k] > 0) m[k] = Share(survival[k], k == 0 ? 1 : survival[k - 1]);
-            var overShare = start.Over > 0 ? Share(0, start.Over) : 0;
-            // The excess beyond the grid goes with its mass (infinite for remainders of infinite mean: kept whole).
-            var overExcess = overShare <= 0 ? 0 : overShare >= start.Over ? start.OverExcess : start.OverExcess * (overShare / start.Over);
-            var part = new GridMeasure(grid, m, overShare, overExcess);
+            Array.Copy(start.M, lo, m, lo, hi - lo + 1);
+            var last = j == ends.Count;
+            // The mass beyond the grid, with its excess (infinite for remainders of infinite mean), is the last group's.
+            var part = new GridMeasure(grid, m, last ? start.Over : 0, last ? start.OverExcess : 0);
             if (!(part.Total > 0)) continue;
             var (u, v) = (bounds[j], bounds[j + 1]);
             var norm = 0.0;

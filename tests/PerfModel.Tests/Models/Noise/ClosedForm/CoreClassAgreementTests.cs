@@ -17,7 +17,7 @@ namespace PerfModel.Tests.Models.Noise.ClosedForm;
 /// simulation. The first step agrees everywhere, and so does the barrier's stationary step. The recursive-doubling
 /// stationary step keeps a class per rank (a noisy core is charged its class's noise in every window, and its partners'
 /// classes are drawn from the shares) but its offsets are an approximation; measured
-/// (seed 20181, 62 and 40 trials): +3.8 % (3.3 s.e.) at P = 1,024, −2.6 % (7.2 s.e.) at P = 65,536 (−3.2 % with the
+/// (seed 20181, 62 and 40 trials): +3.7 % (3.3 s.e.) at P = 1,024, −2.6 % (7.4 s.e.) at P = 65,536 (−3.2 % with the
 /// receives' age weights averaged over their starts, ClosedFormOptions.ReceivesConditionedOnStart), held as measured
 /// bounds so that they cannot grow unnoticed. (When the closed form mixed the classes in every window, a rank noisy or not
 /// anew in each of its windows, it read −19.5 % at 65,536.)
@@ -90,8 +90,8 @@ public sealed class CoreClassAgreementTests(ITestOutputHelper output)
         // base profile's sources too, so equal to the lattice's resolution (measured 4e-6 barrier, 2e-5 allreduce): 1e-4.
         // The class keeps 0.025 detours in progress on a core, so the allreduce's receives are conditioned on their start
         // (ClosedFormOptions.ReceivesConditionedOnStart), which reads the laws of the start, the stretch and the arrival
-        // between grid points and is the more sensitive to the grid: measured 1.1e-3 (stationary) and 2.6e-4 (first step)
-        // between the two lattices here, 5.6e-4 and 1.6e-4 on 1,024 linear points: 2e-3 for the allreduce.
+        // between grid points and is the more sensitive to the grid: measured 7.8e-4 (stationary) and 3.0e-4 (first step)
+        // between the two lattices here, 5.5e-4 and 1.6e-4 on 1,024 linear points: 2e-3 for the allreduce.
         var one = NoiseClosedForm.Evaluate(With(1), shape, ranks);
         output.WriteLine($"share 1: {one.MeanStep.Seconds * 1e6:F4} vs class {c.MeanStep.Seconds * 1e6:F4}; first {one.FirstStepSeconds * 1e6:F4} vs {c.FirstStepSeconds * 1e6:F4}; share 1e-9: {nearZero.MeanStep.Seconds * 1e6:F4} vs base {b.MeanStep.Seconds * 1e6:F4}");
         var resolution = sync == SyncShape.Barrier ? 1e-4 : 2e-3;

@@ -14,8 +14,8 @@ namespace PerfModel.Tests.Models.Noise.ClosedForm;
 /// gaps given their start (<see cref="ClosedFormOptions.ReceivesConditionedOnStart"/>). Closed form
 /// (<see cref="ClosedFormOptions.Fast"/>) against the wall-clock simulator (30 steps after a burn-in of 10, seed 20181).
 /// A measured limit, held so that it cannot grow unnoticed: the barrier agrees, but the collectives fall below the
-/// simulator — recursive doubling −5.9 / −5.1 % on the first step and −10.7 / −9.8 % on the stationary one at 1,024 /
-/// 16,384 ranks, the dissemination barrier −6.3 / −11.1 % at 1,024, the tree within −3.7 … +3.1 % and −2.7 … −3.4 %. A
+/// simulator — recursive doubling −5.5 / −4.8 % on the first step and −10.5 / −9.5 % on the stationary one at 1,024 /
+/// 16,384 ranks, the dissemination barrier −6.0 / −11.3 % at 1,024, the tree within −2.8 … +3.3 % and −2.3 … −3.0 %. A
 /// rank that waited for a partner held by the daemon is itself hit, while it waits, by a daemon of its own, and these
 /// delays chain along the exchanges beyond what the per-rank laws carry. Conditioning the receives on their start is the
 /// model's part of that chain, and the test keeps its effect: with the age weights averaged over every start every

@@ -46,12 +46,12 @@ public sealed class LongDetourAgreementTests(ITestOutputHelper output)
     /// waits for a partner held by one is itself hit, with the step's other detours, by one that began during its wait and
     /// is charged its remainder when the message arrives, so the delays chain along the exchanges: the simulated stationary
     /// step is 16.4 ms (first step 12.3 ms), a barrier over the same CPU time 10.1 ms. The closed form, which takes the
-    /// barrier here, is measured −38 %; recursive doubling's own recursion under every source −19 % (13.4 ms). Its receive
+    /// barrier here, is measured −38 %; recursive doubling's own recursion under every source −19 % (13.3 ms). Its receive
     /// windows are charged the in-progress remainders of their own gaps given when they start
     /// (<see cref="ClosedFormOptions.ReceivesConditionedOnStart"/>): the ranks that waited long — the ones on the critical
     /// path — hold the older, longer detours. The effect is held against the model without it: with the age weights averaged
     /// over every start the first step is −12.3 % = 5.4 s.e. off the simulated one (outside the agreement criterion), with
-    /// them conditioned −2.1 % = 0.9 s.e. (inside); the stationary recursion −29.5 % and −18.7 %. Linux's default long
+    /// them conditioned −3.2 % = 1.4 s.e. (inside); the stationary recursion −29.5 % and −19.3 %. Linux's default long
     /// detours (1 ms at 0.6/s on one core in 48) come about 0.1 times in a step of 65,536 ranks, where the rule agrees
     /// (above).
     /// </summary>

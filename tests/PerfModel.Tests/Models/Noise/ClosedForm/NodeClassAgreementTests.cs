@@ -20,7 +20,7 @@ namespace PerfModel.Tests.Models.Noise.ClosedForm;
 /// gives 176.40 µs of delay against 176.06 µs per step.) The collectives keep a class per rank (a rank of a bad node is
 /// charged the class's noise in every window; its partner shares the class on the same node, else draws it;
 /// the closed forms of recursive doubling, the dissemination barrier and the tree) and agree, except
-/// recursive doubling's stationary step at P = 16,384: −4.9 % (3.6 s.e.; −6.9 % with the receives' age weights averaged over
+/// recursive doubling's stationary step at P = 16,384: −5.0 % (3.7 s.e.; −6.9 % with the receives' age weights averaged over
 /// their starts, ClosedFormOptions.ReceivesConditionedOnStart), held as a measured bound so that it cannot grow
 /// unnoticed. (When the collectives mixed the classes in every window — a rank's class drawn anew for each of its windows —
 /// the first steps at P = 1,024 read +7.9 % (recursive doubling) and +8.3 % (tree), and the stationary steps at 16,384
